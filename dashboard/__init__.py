@@ -1,0 +1,1 @@
+"""sikerja.dashboard: the read-only Streamlit dashboard."""

@@ -1,0 +1,1 @@
+"""sikerja.queries: rule profiles, Cypher checks, findings and span/layer measures."""

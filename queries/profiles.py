@@ -1,0 +1,288 @@
+"""Rule profiles: one YAML file per regulation, validated on load.
+
+A profile says which checks apply to an agency, with which thresholds,
+severities and citations, and which *permodelan* (organisation models) its
+regulation defines. Regional profiles ``extends`` the national baseline
+``permenpanrb-7-2022``; a child's mappings are merged into the parent's key by
+key, and its lists replace the parent's lists.
+
+Adding a region needs only a new file in ``profiles/`` (or a folder named by
+``SIKERJA_PROFILES``); see ``profiles/README.md`` for a worked example.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from sikerja.loader.schema import JABATAN_JENIS, JENJANG, UNIT_JENIS
+from sikerja.queries.findings import Severity
+
+BASELINE = "permenpanrb-7-2022"
+
+JabatanJenis = Literal[
+    "kepala_daerah", "jpt_madya", "jpt_pratama", "administrator", "pengawas", "fungsional", "pelaksana"
+]
+Jenjang = Literal[
+    "ahli_utama", "ahli_madya", "ahli_muda", "ahli_pertama", "penyelia", "mahir", "terampil", "pemula"
+]
+UnitJenis = Literal[
+    "pemda", "sekretariat_daerah", "sekretariat_dprd", "inspektorat", "dinas", "badan", "satpol_pp",
+    "kecamatan", "kelurahan", "rsud", "puskesmas", "uptd", "satuan_pendidikan", "asisten", "bagian",
+    "sekretariat", "bidang", "subbagian", "seksi", "lainnya",
+]
+assert set(JabatanJenis.__args__) == set(JABATAN_JENIS)  # type: ignore[attr-defined]
+assert set(Jenjang.__args__) == set(JENJANG)  # type: ignore[attr-defined]
+assert set(UnitJenis.__args__) == set(UNIT_JENIS)  # type: ignore[attr-defined]
+
+
+class ProfileError(ValueError):
+    """A profile file that cannot be used; the message names file and field."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Regulation(_Strict):
+    title: str
+    short: str = Field(description="How citations start, e.g. 'Perwali Metro 22/2023'")
+    in_force: dt.date | None = None
+    seed: str | None = Field(None, description="file name of the regulation text in shared/seeds")
+
+
+class Threshold(_Strict):
+    """A number a check compares against.
+
+    ``default: true`` marks a number the regulation does not give: sikerja's
+    documented default, which a user may change in their own profile.
+    """
+
+    value: int | None
+    default: bool = False
+    dasar: str | None = None
+    note: str | None = None
+
+
+class Thresholds(_Strict):
+    span_max: Threshold
+    span_min: Threshold
+    layers_max: Threshold
+    team_months_max: Threshold
+    leader_months_max: Threshold
+    span_groups: tuple[int, ...] = Field(
+        description="lower bounds of the span groups, ascending, e.g. [1, 2, 4, 8, 13, 17]"
+    )
+
+    @field_validator("span_groups")
+    @classmethod
+    def _ascending(cls, v: tuple[int, ...]) -> tuple[int, ...]:
+        if not v or list(v) != sorted(set(v)) or v[0] < 1:
+            raise ValueError("span_groups must be distinct positive integers in ascending order")
+        return v
+
+
+class PositionMatch(_Strict):
+    """Which positions a rule is about: a kind, optionally narrowed to JF grades."""
+
+    jenis: tuple[JabatanJenis, ...]
+    jenjang: tuple[Jenjang, ...] | None = None
+
+    @model_validator(mode="after")
+    def _jenjang_only_for_jf(self) -> PositionMatch:
+        if self.jenjang and self.jenis != ("fungsional",):
+            raise ValueError("jenjang narrows only jenis [fungsional]")
+        return self
+
+
+class ForbiddenEvaluator(_Strict):
+    """EVAL-GRADE: a subject may not be evaluated by these kinds."""
+
+    subject: PositionMatch
+    evaluator: tuple[JabatanJenis, ...]
+    only_models: tuple[str, ...] | None = Field(None, description="applies only in units of these models")
+    except_models: tuple[str, ...] = ()
+    severity: Severity | None = None
+    dasar: str
+
+
+class Evaluators(_Strict):
+    """Who may evaluate at all, and the forbidden pairs (EVAL-GRADE)."""
+
+    allowed_kinds: tuple[JabatanJenis, ...] = Field(
+        description="kinds that may be a PENILAI; other kinds are flagged by EVAL-GRADE"
+    )
+    allowed_kinds_dasar: str
+    jf_unit_head_may_evaluate: bool = Field(
+        description="a JF who heads a unit (unit kerja mandiri) may evaluate within it"
+    )
+    jf_same_or_lower_forbidden: bool = Field(
+        description="a JF evaluated by a JF of the same or a lower jenjang is flagged"
+    )
+    jf_same_or_lower_dasar: str | None = None
+    forbidden: tuple[ForbiddenEvaluator, ...] = ()
+
+
+class Teams(_Strict):
+    leader_kinds: tuple[JabatanJenis, ...] = Field(description="kinds that may lead a team (TEAM-LEADER-GRADE)")
+    leader_min: int = Field(ge=0, description="0 where a team 'dapat dipimpin' (a leader is optional)")
+    leader_max: int = Field(ge=1)
+    sk_issuers: tuple[JabatanJenis, ...] = Field(description="kinds whose position may issue a team's SK")
+    sk_required: bool = True
+    cross_agency_sk_issuers: tuple[JabatanJenis, ...] = Field(
+        description="kinds that may issue the SK of a team with members from another agency"
+    )
+
+
+class ModelEvaluator(_Strict):
+    """EVAL-MODEL: in units of a model, subjects matching ``subject`` are
+    evaluated by a position of one of the kinds in ``evaluator``.
+    Rules are read in order; the first that matches a subject decides."""
+
+    subject: PositionMatch
+    evaluator: tuple[JabatanJenis, ...]
+    dasar: str
+
+
+class AppliesTo(_Strict):
+    unit_kinds: tuple[UnitJenis, ...] = ()
+    unit_names: tuple[str, ...] = Field((), description="unit names the regulation lists, as printed")
+    unit_kelas: tuple[str, ...] = Field((), description="narrows unit_kinds to these kelas (e.g. RSUD type D)")
+
+
+class Permodelan(_Strict):
+    id: str = Field(pattern=r"^[A-Z][A-Z0-9-]*$")
+    name: str = Field(description="the model's name as in the regulation")
+    dasar: str
+    applies_to: AppliesTo
+    head: tuple[JabatanJenis, ...] = Field(description="kinds the unit's head may be")
+    head_evaluator: tuple[JabatanJenis, ...] = Field((), description="kinds that evaluate the unit's head")
+    layers_max: int = Field(ge=1, description="structural tiers including the head")
+    jf_under: tuple[JabatanJenis, ...] = Field(
+        (), description="kinds a JF may be placed directly under in this model"
+    )
+    evaluators: tuple[ModelEvaluator, ...] = ()
+    distribution_setter: tuple[JabatanJenis, ...] = Field(
+        (), description="kinds that set the rating distribution (distribusi predikat kinerja)"
+    )
+    description: str = ""
+
+
+class RuleConfig(_Strict):
+    enabled: bool = True
+    severity: Severity
+    dasar: str = Field(description="the article, written as printed: 'Perwali Metro 22/2023 Pasal 9 ayat (2)'")
+    note: str | None = None
+
+
+class Profile(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    extends: str | None = None
+    regulation: Regulation
+    thresholds: Thresholds
+    evaluators: Evaluators
+    teams: Teams
+    revoked_titles: tuple[str, ...] = Field((), description="ROLE-REVOKED: words in a position name")
+    revoked_dasar: str | None = None
+    models: tuple[Permodelan, ...] = ()
+    rules: Mapping[str, RuleConfig]
+    choices: Mapping[str, str] = Field(
+        default_factory=dict,
+        description="readings picked where the text contradicts itself: key -> what was chosen and why",
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Profile:
+        ids = [m.id for m in self.models]
+        dupes = {i for i in ids if ids.count(i) > 1}
+        if dupes:
+            raise ValueError(f"duplicate permodelan id(s): {sorted(dupes)}")
+        known = set(ids)
+        for f in self.evaluators.forbidden:
+            for m in (*(f.only_models or ()), *f.except_models):
+                if m not in known:
+                    raise ValueError(f"evaluators.forbidden names unknown permodelan {m!r}")
+        return self
+
+    def model(self, model_id: str) -> Permodelan | None:
+        return next((m for m in self.models if m.id == model_id), None)
+
+    def enabled_rules(self) -> dict[str, RuleConfig]:
+        return {rid: cfg for rid, cfg in self.rules.items() if cfg.enabled}
+
+
+def _merge(parent: Any, child: Any) -> Any:
+    if isinstance(parent, dict) and isinstance(child, dict):
+        out = dict(parent)
+        for k, v in child.items():
+            out[k] = _merge(parent[k], v) if k in parent else v
+        return out
+    return child
+
+
+def profile_dirs() -> list[Path]:
+    """Where profiles are read from: the user's folder (SIKERJA_PROFILES) first, then the built-ins."""
+    dirs = []
+    if extra := os.environ.get("SIKERJA_PROFILES"):
+        dirs.extend(Path(p) for p in extra.split(os.pathsep) if p)
+    dirs.append(Path(str(resources.files("sikerja.queries") / "profiles")))
+    return dirs
+
+
+def _find(profile_id: str) -> Path:
+    for d in profile_dirs():
+        p = d / f"{profile_id}.yaml"
+        if p.is_file():
+            return p
+    raise ProfileError(f"profil {profile_id!r} tidak ditemukan di {', '.join(map(str, profile_dirs()))}")
+
+
+def _raw(profile_id: str, seen: tuple[str, ...] = ()) -> dict[str, Any]:
+    if profile_id in seen:
+        raise ProfileError(f"profil {profile_id!r}: extends berputar ({' -> '.join((*seen, profile_id))})")
+    path = _find(profile_id)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise ProfileError(f"{path}: YAML tidak sah: {e}") from e
+    if not isinstance(data, dict):
+        raise ProfileError(f"{path}: isi profil harus berupa mapping")
+    if data.get("id") != profile_id:
+        raise ProfileError(f"{path}: id {data.get('id')!r} tidak sama dengan nama berkas {profile_id!r}")
+    parent = data.get("extends")
+    if parent:
+        base = _raw(parent, (*seen, profile_id))
+        base.pop("models", None)  # permodelan belong to one regulation; never inherited
+        base.pop("choices", None)
+        data = _merge(base, data)
+    return data
+
+
+@cache
+def load_profile(profile_id: str) -> Profile:
+    data = _raw(profile_id)
+    try:
+        profile = Profile.model_validate(data)
+    except ValidationError as e:
+        lines = [f"{_find(profile_id)}: profil tidak sah"]
+        for err in e.errors():
+            where = ".".join(str(p) for p in err["loc"])
+            lines.append(f"  {where}: {err['msg']}")
+        raise ProfileError("\n".join(lines)) from None
+    return profile
+
+
+def available_profiles() -> list[str]:
+    ids: set[str] = set()
+    for d in profile_dirs():
+        if d.is_dir():
+            ids.update(p.stem for p in d.glob("*.yaml"))
+    return sorted(ids)

@@ -1,0 +1,1 @@
+"""sikerja.seed: reference agencies and the synthetic bundle generator."""

@@ -1,0 +1,146 @@
+"""Replace one agency's subgraph with a validated bundle, atomically.
+
+All statements of ``cypher/replace.cypher`` run in one explicit transaction:
+readers see the old agency until commit, and a failure, a killed loader or a
+killed server leaves the old one. Rows go in batched ``UNWIND`` statements.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import neo4j
+
+from sikerja.loader import cypherfile
+from sikerja.loader.bundle import Table
+
+BATCH = 10_000
+
+# Columns that become relationships rather than properties, per table.
+REFERENCES: dict[str, dict[str, str]] = {
+    "unit": {"induk": "rel_bagian_dari", "permodelan": "rel_menerapkan"},
+    "jabatan": {"unit": "rel_di_unit", "atasan_langsung": "rel_atasan_langsung", "penilai": "rel_penilai"},
+    "pegawai": {"jabatan": "rel_menduduki", "plt": "rel_plt"},
+    "tim": {"pemilik_kinerja": "rel_pemilik_kinerja", "sk_penerbit": "rel_ditetapkan_oleh"},
+}
+NODE_TABLES = ("unit", "jabatan", "pegawai", "tim")
+KEY = {"unit": "kode", "jabatan": "kode", "pegawai": "nip", "tim": "kode"}
+
+
+@dataclass
+class LoadSummary:
+    instansi: str
+    muatan: str
+    counts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def nodes(self) -> int:
+        return sum(v for k, v in self.counts.items() if not k.startswith("rel_"))
+
+    @property
+    def relationships(self) -> int:
+        return sum(v for k, v in self.counts.items() if k.startswith("rel_"))
+
+
+def ensure_schema(driver: neo4j.Driver, db: str) -> None:
+    for stmt in cypherfile.load("loader", "cypher/schema.cypher").statements:
+        driver.execute_query(stmt, database_=db)
+    driver.execute_query("CALL db.awaitIndexes(300)", database_=db)
+
+
+def _batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    batch: list[dict[str, Any]] = []
+    for r in rows:
+        batch.append(r)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _node_rows(t: Table) -> Iterator[dict[str, Any]]:
+    refs = REFERENCES.get(t.name, {})
+    for d in t.dicts():
+        yield {k: v for k, v in d.items() if k not in refs}
+
+
+def _rel_rows(t: Table, column: str) -> Iterator[dict[str, Any]]:
+    key, ref = t.index(KEY[t.name]), t.index(column)
+    if ref is None or key is None:
+        return
+    for row in t.rows:
+        if row[ref]:
+            yield {"a": row[key], "b": row[ref]}
+
+
+def _member_rows(t: Table) -> Iterator[dict[str, Any]]:
+    for d in t.dicts():
+        yield {"a": d.pop("nip"), "b": d.pop("tim"), "props": d}
+
+
+def plan(tables: dict[str, Table], models: list[dict[str, Any]]) -> list[tuple[str, Callable[[], Iterator[dict[str, Any]]], int]]:
+    """The write steps in order: (statement name, rows factory, row count)."""
+    steps: list[tuple[str, Callable[[], Iterator[dict[str, Any]]], int]] = [
+        ("permodelan", lambda: iter(models), len(models)),
+    ]
+    for name in NODE_TABLES:
+        t = tables[name]
+        steps.append((name, lambda t=t: _node_rows(t), len(t.rows)))
+    for name in NODE_TABLES:
+        t = tables[name]
+        for column, stmt in REFERENCES[name].items():
+            count = sum(1 for v in t.column(column) if v)
+            steps.append((stmt, lambda t=t, c=column: _rel_rows(t, c), count))
+    members = tables["anggota_tim"]
+    steps.append(("rel_member_of", lambda: _member_rows(members), len(members.rows)))
+    return steps
+
+
+def replace_agency(
+    driver: neo4j.Driver,
+    db: str,
+    tables: dict[str, Table],
+    models: list[dict[str, Any]],
+    *,
+    batch_size: int = BATCH,
+    progress: Callable[[str, int], None] | None = None,
+) -> LoadSummary:
+    """Write the bundle as the agency's new subgraph in one transaction."""
+    inst = next(tables["instansi"].dicts())
+    kode = inst["kode"]
+    summary = LoadSummary(instansi=kode, muatan=uuid.uuid4().hex)
+    statements = cypherfile.load("loader", "cypher/replace.cypher").named
+    steps = plan(tables, models)
+    started = time.perf_counter()
+    params = {"instansi": kode, "muatan": summary.muatan}
+    with driver.session(database=db) as session:
+        tx = session.begin_transaction(metadata={"app": "sikerja", "tag": "load", "instansi": kode})
+        try:
+            for name in ("lock", "delete_tim", "delete_pegawai", "delete_jabatan", "delete_unit", "delete_permodelan"):
+                tx.run(statements[name], params).consume()
+            props = {k: v for k, v in inst.items() if k not in ("kode",)}
+            tx.run(statements["instansi"], {**params, "props": props}).consume()
+            for name, rows, _count in steps:
+                written = 0
+                for batch in _batches(rows(), batch_size):
+                    tx.run(statements[name], {**params, "rows": batch}).consume()
+                    written += len(batch)
+                    if progress:
+                        progress(name, len(batch))
+                summary.counts[name] = written
+            tx.commit()
+        finally:
+            if tx.closed() is False:
+                tx.rollback()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def total_rows(tables: dict[str, Table], models: list[dict[str, Any]]) -> int:
+    return sum(count for _, _, count in plan(tables, models))

@@ -1,0 +1,115 @@
+"""Build input bundles in tests: a canonical small agency, and writers for the
+three accepted forms (CSV, ';'-separated CSV with BOM, .xlsx).
+
+``tiny_agency(kode)`` is a correct, compliant Metro-style agency: a Pemda with
+a Dinas (JPT head, one Bidang with an Administrator, JF and Pelaksana) and a
+team. Tests copy it and change what their case needs.
+"""
+
+from __future__ import annotations
+
+import csv
+import copy
+from pathlib import Path
+
+from sikerja.loader.bundle import FILES
+
+Tables = dict[str, list[dict[str, str]]]
+
+HEADERS = {
+    "instansi": ["kode", "nama", "profil"],
+    "unit": ["kode", "nama", "jenis", "induk", "permodelan", "kelas"],
+    "jabatan": ["kode", "nama", "jenis", "jenjang", "unit", "atasan_langsung", "penilai"],
+    "pegawai": ["nip", "nama", "status", "jabatan", "plt"],
+    "tim": ["kode", "nama", "jenis", "pemilik_kinerja", "sk_nomor", "sk_penerbit", "mulai", "selesai"],
+    "anggota_tim": ["tim", "nip", "peran", "mulai", "selesai", "penugasan"],
+}
+
+
+def nip(n: int, born: str = "19800101", tmt: str = "200501", gender: str = "1") -> str:
+    """A well-formed NIP; ``n`` (1-999) is the sequence number."""
+    return f"{born}{tmt}{gender}{n:03d}"
+
+
+def tiny_agency(kode: str, profil: str = "permenpanrb-7-2022") -> Tables:
+    return {
+        "instansi": [{"kode": kode, "nama": f"Pemerintah Kota Uji {kode}", "profil": profil}],
+        "unit": [
+            {"kode": "PEMDA", "nama": "Pemerintah Kota Uji", "jenis": "pemda", "induk": ""},
+            {"kode": "DINKES", "nama": "Dinas Kesehatan", "jenis": "dinas", "induk": "PEMDA"},
+            {"kode": "BID-P2P", "nama": "Bidang Pencegahan dan Pengendalian Penyakit", "jenis": "bidang", "induk": "DINKES"},
+        ],
+        "jabatan": [
+            {"kode": "WALIKOTA", "nama": "Wali Kota", "jenis": "kepala_daerah", "unit": "PEMDA"},
+            {"kode": "KADIS", "nama": "Kepala Dinas Kesehatan", "jenis": "jpt_pratama", "unit": "DINKES",
+             "atasan_langsung": "WALIKOTA", "penilai": "WALIKOTA"},
+            {"kode": "KABID", "nama": "Kepala Bidang P2P", "jenis": "administrator", "unit": "BID-P2P",
+             "atasan_langsung": "KADIS", "penilai": "KADIS"},
+            {"kode": "EPID-1", "nama": "Epidemiolog Kesehatan Ahli Muda", "jenis": "fungsional", "jenjang": "ahli_muda",
+             "unit": "BID-P2P", "atasan_langsung": "KABID", "penilai": "KABID"},
+            {"kode": "EPID-2", "nama": "Epidemiolog Kesehatan Ahli Pertama", "jenis": "fungsional", "jenjang": "ahli_pertama",
+             "unit": "BID-P2P", "atasan_langsung": "KABID", "penilai": "KABID"},
+            {"kode": "PLK-1", "nama": "Pengadministrasi Perkantoran", "jenis": "pelaksana", "unit": "BID-P2P",
+             "atasan_langsung": "KABID", "penilai": "KABID"},
+        ],
+        "pegawai": [
+            {"nip": nip(1), "nama": "Budi Santoso", "status": "PNS", "jabatan": "WALIKOTA"},
+            {"nip": nip(2), "nama": "Siti Aminah", "status": "PNS", "jabatan": "KADIS"},
+            {"nip": nip(3, gender="2"), "nama": "Dewi Lestari", "status": "PNS", "jabatan": "KABID"},
+            {"nip": nip(4), "nama": "Agus Salim", "status": "PNS", "jabatan": "EPID-1"},
+            {"nip": nip(5, gender="2"), "nama": "Rina Wati", "status": "PPPK", "jabatan": "EPID-2"},
+            {"nip": nip(6), "nama": "Joko Widodo", "status": "PNS", "jabatan": "PLK-1"},
+        ],
+        "tim": [
+            {"kode": "TIM-DBD", "nama": "Tim Pengendalian DBD", "jenis": "kelompok_kerja", "pemilik_kinerja": "BID-P2P",
+             "sk_nomor": "800/12/DINKES/2024", "sk_penerbit": "KADIS", "mulai": "2024-01-01", "selesai": "2024-12-31"},
+        ],
+        "anggota_tim": [
+            {"tim": "TIM-DBD", "nip": nip(4), "peran": "ketua", "mulai": "2024-01-01", "selesai": "2024-12-31", "penugasan": "ditugaskan"},
+            {"tim": "TIM-DBD", "nip": nip(5, gender="2"), "peran": "anggota", "mulai": "2024-01-01", "selesai": "2024-12-31", "penugasan": "sukarela"},
+            {"tim": "TIM-DBD", "nip": nip(6), "peran": "anggota", "mulai": "2024-01-01", "selesai": "2024-12-31", "penugasan": "ditugaskan"},
+        ],
+    }
+
+
+def clone(tables: Tables) -> Tables:
+    return copy.deepcopy(tables)
+
+
+def _header(name: str, rows: list[dict[str, str]]) -> list[str]:
+    cols = list(HEADERS[name])
+    for r in rows:
+        cols.extend(k for k in r if k not in cols)
+    return cols
+
+
+def write_csv(tables: Tables, folder: Path, *, delimiter: str = ",", bom: bool = False) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in FILES:
+        if name not in tables:
+            continue
+        rows = tables[name]
+        cols = _header(name, rows)
+        with open(folder / f"{name}.csv", "w", newline="", encoding="utf-8-sig" if bom else "utf-8") as f:
+            w = csv.DictWriter(f, fieldnames=cols, delimiter=delimiter, restval="")
+            w.writeheader()
+            w.writerows(rows)
+    return folder
+
+
+def write_xlsx(tables: Tables, path: Path) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name in FILES:
+        if name not in tables:
+            continue
+        ws = wb.create_sheet(name)
+        cols = _header(name, tables[name])
+        ws.append(cols)
+        for r in tables[name]:
+            ws.append([r.get(c, "") or None for c in cols])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path

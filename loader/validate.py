@@ -27,6 +27,7 @@ class Column:
     choices: tuple[str, ...] | None = None
     kind: str = "text"  # text | date | nip
     ref: str | None = None  # table whose key this refers to
+    many: bool = False  # several codes separated by '|'
 
 
 KEYS = {"instansi": "kode", "unit": "kode", "jabatan": "kode", "pegawai": "nip", "tim": "kode", "anggota_tim": None}
@@ -52,7 +53,7 @@ SPEC: dict[str, tuple[Column, ...]] = {
         Column("jenjang", False, False, schema.JENJANG),
         Column("unit", True, True, ref="unit"),
         Column("atasan_langsung", True, ref="jabatan"),
-        Column("penilai", True, ref="jabatan"),
+        Column("penilai", True, ref="jabatan", many=True),
     ),
     "pegawai": (
         Column("nip", True, True, kind="nip"),
@@ -92,6 +93,11 @@ class _Collector:
         self.total += 1
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(p)
+
+
+def split_codes(value: str) -> list[str]:
+    """A cell that may name several codes: 'A|B' (an agency that recorded two evaluators)."""
+    return [v.strip() for v in value.split("|") if v.strip()] if value else []
 
 
 def parse_date(value: str) -> dt.date | None:
@@ -214,9 +220,9 @@ def _check_references(tables: dict[str, Table], keys: dict[str, set[str]], out: 
                 continue
             known = keys[c.ref]
             for row, line in zip(t.rows, t.line_numbers):
-                v = row[i]
-                if v and v not in known:
-                    out.add(Problem(t.source, line, c.name, v, f"merujuk kode yang tidak ada di {c.ref}"))
+                for v in split_codes(row[i]) if c.many else (row[i],):
+                    if v and v not in known:
+                        out.add(Problem(t.source, line, c.name, v, f"merujuk kode yang tidak ada di {c.ref}"))
     pairs: dict[tuple[str, str], int] = {}
     t = tables["anggota_tim"]
     ti, ni, mi = t.index("tim"), t.index("nip"), t.index("mulai")

@@ -17,6 +17,7 @@ import neo4j
 
 from sikerja.loader import cypherfile
 from sikerja.loader.bundle import Table
+from sikerja.loader.validate import split_codes
 
 BATCH = 10_000
 
@@ -75,8 +76,8 @@ def _rel_rows(t: Table, column: str) -> Iterator[dict[str, Any]]:
     if ref is None or key is None:
         return
     for row in t.rows:
-        if row[ref]:
-            yield {"a": row[key], "b": row[ref]}
+        for code in split_codes(row[ref]):
+            yield {"a": row[key], "b": code}
 
 
 def _member_rows(t: Table) -> Iterator[dict[str, Any]]:
@@ -95,11 +96,28 @@ def plan(tables: dict[str, Table], models: list[dict[str, Any]]) -> list[tuple[s
     for name in NODE_TABLES:
         t = tables[name]
         for column, stmt in REFERENCES[name].items():
-            count = sum(1 for v in t.column(column) if v)
+            count = sum(len(split_codes(v)) for v in t.column(column))
             steps.append((stmt, lambda t=t, c=column: _rel_rows(t, c), count))
     members = tables["anggota_tim"]
     steps.append(("rel_member_of", lambda: _member_rows(members), len(members.rows)))
     return steps
+
+
+DELETES = ("delete_tim", "delete_pegawai", "delete_jabatan", "delete_unit", "delete_permodelan")
+
+
+def delete_agency(driver: neo4j.Driver, db: str, kode: str) -> bool:
+    """Remove an agency and its whole subgraph in one transaction; False if it was not there."""
+    statements = cypherfile.load("loader", "cypher/replace.cypher").named
+    params = {"instansi": kode, "muatan": None}
+
+    def work(tx: neo4j.ManagedTransaction) -> bool:
+        for name in DELETES:
+            tx.run(statements[name], params).consume()
+        return tx.run(statements["delete_instansi"], params).single(strict=True)["n"] > 0
+
+    with driver.session(database=db) as session:
+        return session.execute_write(work)
 
 
 def replace_agency(
@@ -122,10 +140,11 @@ def replace_agency(
     with driver.session(database=db) as session:
         tx = session.begin_transaction(metadata={"app": "sikerja", "tag": "load", "instansi": kode})
         try:
-            for name in ("lock", "delete_tim", "delete_pegawai", "delete_jabatan", "delete_unit", "delete_permodelan"):
+            for name in ("lock", *DELETES):
                 tx.run(statements[name], params).consume()
             props = {k: v for k, v in inst.items() if k not in ("kode",)}
             tx.run(statements["instansi"], {**params, "props": props}).consume()
+            summary.counts["instansi"] = 1
             for name, rows, _count in steps:
                 written = 0
                 for batch in _batches(rows(), batch_size):

@@ -286,3 +286,18 @@ def available_profiles() -> list[str]:
         if d.is_dir():
             ids.update(p.stem for p in d.glob("*.yaml"))
     return sorted(ids)
+
+
+def models_of(profile_id: str) -> list[dict[str, Any]] | None:
+    """The permodelan of a profile as Permodelan node rows, or None if the profile is unknown."""
+    try:
+        profile = load_profile(profile_id)
+    except ProfileError:
+        if profile_id not in available_profiles():
+            return None
+        raise
+    return [
+        {"id": m.id, "nama": m.name, "dasar": m.dasar, "profil": profile.id,
+         "kepala": list(m.head), "lapisan_maks": m.layers_max}
+        for m in profile.models
+    ]

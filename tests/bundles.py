@@ -76,20 +76,22 @@ def clone(tables: Tables) -> Tables:
     return copy.deepcopy(tables)
 
 
-def _header(name: str, rows: list[dict[str, str]]) -> list[str]:
-    cols = list(HEADERS[name])
+def _header(name: str, rows: list[dict[str, str]], headers: dict[str, list[str]] | None = None) -> list[str]:
+    """The declared columns (``headers`` overrides HEADERS), then any extra ones the rows carry."""
+    cols = list((headers or HEADERS)[name])
     for r in rows:
         cols.extend(k for k in r if k not in cols)
     return cols
 
 
-def write_csv(tables: Tables, folder: Path, *, delimiter: str = ",", bom: bool = False) -> Path:
+def write_csv(tables: Tables, folder: Path, *, delimiter: str = ",", bom: bool = False,
+              headers: dict[str, list[str]] | None = None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name in FILES:
         if name not in tables:
             continue
         rows = tables[name]
-        cols = _header(name, rows)
+        cols = _header(name, rows, headers)
         with open(folder / f"{name}.csv", "w", newline="", encoding="utf-8-sig" if bom else "utf-8") as f:
             w = csv.DictWriter(f, fieldnames=cols, delimiter=delimiter, restval="")
             w.writeheader()

@@ -115,3 +115,9 @@ MATCH (a:Pegawai {instansi: $instansi, nip: r.a})
 MATCH (b:TimKerja {instansi: $instansi, kode: r.b})
 CREATE (a)-[m:MEMBER_OF]->(b)
 SET m = r.props;
+
+// name: delete_instansi
+// Used only when an agency is removed for good (sikerja hapus), after the deletes above.
+MATCH (i:Instansi {kode: $instansi})
+DETACH DELETE i
+RETURN count(*) AS n;

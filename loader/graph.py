@@ -17,7 +17,11 @@ def connect(settings: Settings | None = None) -> neo4j.Driver:
     cluster or Aura with routing).
     """
     s = settings or Settings.from_env()
-    return GraphDatabase.driver(s.uri, auth=(s.user, s.password), user_agent="sikerja")
+    # Server notifications (e.g. "property key does not exist" for optional
+    # columns no agency used yet) are for query authors, not for users.
+    return GraphDatabase.driver(
+        s.uri, auth=(s.user, s.password), user_agent="sikerja", notifications_min_severity="OFF",
+    )
 
 
 def database(settings: Settings | None = None) -> str:

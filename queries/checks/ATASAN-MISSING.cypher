@@ -1,0 +1,13 @@
+// id: ATASAN-MISSING
+// title: Jabatan tanpa atasan langsung
+// severity: pelanggaran
+// subject: Jabatan
+// params: []
+// message: "Jabatan {subjek} ({nama}) tidak memiliki atasan langsung."
+// description: >
+//   Every position except the kepala daerah sits under a direct superior.
+MATCH (j:Jabatan {instansi: $instansi})
+WHERE j.jenis <> 'kepala_daerah'
+  AND NOT EXISTS { (j)-[:ATASAN_LANGSUNG]->(:Jabatan) }
+RETURN j.kode AS subjek, j.nama AS nama
+ORDER BY subjek

@@ -1,0 +1,44 @@
+// id: EVAL-GRADE
+// title: Pejabat penilai kinerja tidak memenuhi syarat jenis atau jenjang
+// severity: pelanggaran
+// subject: Jabatan
+// params: [allowed_kinds, allowed_kinds_dasar, jf_unit_head_may_evaluate, forbidden, jf_same_or_lower_forbidden, jf_same_or_lower_dasar, jenjang_rank]
+// message:
+//   jenis_penilai: "Jabatan {subjek} ({nama}) dinilai oleh {penilai} ({jenis_penilai}), jenis jabatan yang tidak boleh menjadi pejabat penilai kinerja."
+//   pasangan_terlarang: "Jabatan {subjek} ({nama}, {jenis} {jenjang}) dinilai oleh {penilai} ({jenis_penilai}), pasangan yang dilarang aturan."
+//   jf_setara: "Jabatan fungsional {subjek} ({jenjang}) dinilai oleh jabatan fungsional {penilai} dengan jenjang sama atau lebih rendah ({jenjang_penilai})."
+// description: >
+//   Three faults, each with its own citation: the evaluator's kind may not
+//   evaluate at all (a Pelaksana, or a JF who does not head the unit); a pair
+//   the profile forbids (e.g. JF Ahli Madya rated by an Administrator), where
+//   a pair may hold only in some permodelan; a JF rated by a JF of the same or
+//   a lower jenjang.
+MATCH (j:Jabatan {instansi: $instansi})-[:PENILAI]->(p:Jabatan)
+MATCH (j)-[:DI_UNIT]->(u:UnitOrganisasi)
+OPTIONAL MATCH path = (u)-[:BAGIAN_DARI*0..]->(:UnitOrganisasi)-[:MENERAPKAN]->(m:Permodelan)
+WITH j, p, u, m
+ORDER BY length(path)
+WITH j, p, u, head(collect(m.id)) AS model
+OPTIONAL MATCH (p)-[:DI_UNIT]->(pu:UnitOrganisasi)
+WITH j, p, model,
+     p.jenis = 'fungsional' AND $jf_unit_head_may_evaluate
+       AND NOT EXISTS { (p)-[:ATASAN_LANGSUNG]->(:Jabatan)-[:DI_UNIT]->(pu) }
+       AND EXISTS { (u)-[:BAGIAN_DARI*0..]->(pu) } AS jf_head
+WITH j, p,
+     CASE WHEN NOT p.jenis IN $allowed_kinds AND NOT jf_head
+          THEN [{sebab: 'jenis_penilai', dasar: $allowed_kinds_dasar, severity: null}] ELSE [] END
+     + [f IN $forbidden
+        WHERE j.jenis IN f.jenis
+          AND (f.jenjang IS NULL OR j.jenjang IN f.jenjang)
+          AND p.jenis IN f.evaluator
+          AND (f.only_models IS NULL OR model IN f.only_models)
+          AND NOT coalesce(model IN f.except_models, false)
+        | {sebab: 'pasangan_terlarang', dasar: f.dasar, severity: f.severity}]
+     + CASE WHEN $jf_same_or_lower_forbidden AND j.jenis = 'fungsional' AND p.jenis = 'fungsional'
+                 AND $jenjang_rank[p.jenjang] <= $jenjang_rank[j.jenjang]
+          THEN [{sebab: 'jf_setara', dasar: $jf_same_or_lower_dasar, severity: null}] ELSE [] END AS reasons
+UNWIND reasons AS r
+RETURN j.kode AS subjek, j.nama AS nama, j.jenis AS jenis, j.jenjang AS jenjang,
+       p.kode AS penilai, p.jenis AS jenis_penilai, p.jenjang AS jenjang_penilai,
+       r.sebab AS sebab, r.dasar AS dasar, r.severity AS severity
+ORDER BY subjek, sebab

@@ -1,0 +1,14 @@
+// id: EVAL-MULTIPLE
+// title: Jabatan dengan lebih dari satu pejabat penilai kinerja
+// severity: pelanggaran
+// subject: Jabatan
+// params: []
+// message: "Jabatan {subjek} ({nama}) memiliki {jumlah} pejabat penilai kinerja: {penilai}."
+// description: >
+//   A position has exactly one performance evaluator; two recorded evaluators
+//   leave it unclear whose rating counts.
+MATCH (j:Jabatan {instansi: $instansi})-[:PENILAI]->(p:Jabatan)
+WITH j, collect(p.kode) AS penilai
+WHERE size(penilai) > 1
+RETURN j.kode AS subjek, j.nama AS nama, size(penilai) AS jumlah, penilai
+ORDER BY subjek

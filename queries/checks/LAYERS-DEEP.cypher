@@ -1,0 +1,24 @@
+// id: LAYERS-DEEP
+// title: Lapisan struktural melebihi batas
+// severity: peringatan
+// subject: UnitOrganisasi
+// params: [models, layers_max, structural]
+// message: "Unit {subjek} ({nama}) memiliki {lapisan} lapisan struktural di bawah pimpinannya, melebihi batas {batas}."
+// description: >
+//   For each unit that declares a permodelan, and each child of the root unit:
+//   the structural tiers from its head down through structural positions
+//   (head = tier 1) exceed the model's layers_max, or the profile's
+//   layers_max where the unit declares no model.
+MATCH (u:UnitOrganisasi {instansi: $instansi})
+WHERE EXISTS { (u)-[:MENERAPKAN]->(:Permodelan) }
+   OR EXISTS { (u)-[:BAGIAN_DARI]->(r:UnitOrganisasi) WHERE NOT EXISTS { (r)-[:BAGIAN_DARI]->(:UnitOrganisasi) } }
+OPTIONAL MATCH (u)-[:MENERAPKAN]->(m:Permodelan)
+MATCH (h:Jabatan)-[:DI_UNIT]->(u)
+WHERE h.jenis IN $structural
+  AND NOT EXISTS { (h)-[:ATASAN_LANGSUNG]->(:Jabatan)-[:DI_UNIT]->(u) }
+MATCH (h) ((:Jabatan)<-[:ATASAN_LANGSUNG]-(s:Jabatan WHERE s.jenis IN $structural)){0,20} (:Jabatan)
+WITH u, m, max(size(s)) + 1 AS lapisan
+WITH u, lapisan, coalesce([x IN $models WHERE x.id = m.id][0].layers_max, $layers_max) AS batas
+WHERE lapisan > batas
+RETURN u.kode AS subjek, u.nama AS nama, lapisan, batas
+ORDER BY subjek

@@ -1,0 +1,14 @@
+// id: POSITION-VACANT-HEAD
+// title: Pimpinan unit kosong tanpa pejabat definitif maupun Plt
+// severity: peringatan
+// subject: Jabatan
+// params: []
+// message: "Jabatan pimpinan {subjek} ({nama}) pada unit {unit} ({nama_unit}) tidak diduduki pejabat definitif maupun Plt."
+// description: >
+//   The head position of a unit (its superior sits outside the unit) has no
+//   holder and no acting official.
+MATCH (h:Jabatan {instansi: $instansi})-[:DI_UNIT]->(u:UnitOrganisasi)
+WHERE NOT EXISTS { (h)-[:ATASAN_LANGSUNG]->(:Jabatan)-[:DI_UNIT]->(u) }
+  AND NOT EXISTS { (:Pegawai)-[:MENDUDUKI|PLT]->(h) }
+RETURN h.kode AS subjek, h.nama AS nama, u.kode AS unit, u.nama AS nama_unit
+ORDER BY subjek

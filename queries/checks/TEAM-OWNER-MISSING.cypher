@@ -1,0 +1,12 @@
+// id: TEAM-OWNER-MISSING
+// title: Tim tanpa unit pemilik kinerja
+// severity: pelanggaran
+// subject: TimKerja
+// params: []
+// message: "Tim {subjek} ({nama}) tidak memiliki unit pemilik kinerja."
+// description: >
+//   Every team's performance belongs to one unit (PEMILIK_KINERJA).
+MATCH (t:TimKerja {instansi: $instansi})
+WHERE NOT EXISTS { (t)-[:PEMILIK_KINERJA]->(:UnitOrganisasi) }
+RETURN t.kode AS subjek, t.nama AS nama
+ORDER BY subjek

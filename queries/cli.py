@@ -1,0 +1,110 @@
+"""``sikerja check`` and ``sikerja rules``: run the checks, list the catalogue."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check)
+    rules_app = typer.Typer(help="Katalog aturan: id, judul, tingkat, dasar.", no_args_is_help=True)
+    rules_app.command("list")(rules_list)
+    app.add_typer(rules_app, name="rules")
+
+
+def check(
+    instansi: Optional[list[str]] = typer.Option(None, "--instansi", "-i", help="kode instansi (boleh berulang); bawaan: semua yang dimuat"),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | jsonl | csv | xlsx"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="tulis ke berkas ini (wajib untuk xlsx)"),
+    fail_on: str = typer.Option("pelanggaran", "--fail-on", help="info | peringatan | pelanggaran: exit 1 bila ada temuan setingkat ini atau lebih"),
+    rule: Optional[list[str]] = typer.Option(None, "--rule", "-r", help="hanya aturan ini (boleh berulang)"),
+) -> None:
+    """Jalankan pemeriksaan profil tiap instansi; exit 0 bersih, 1 ada temuan setingkat --fail-on, 2 galat."""
+    from neo4j.exceptions import Neo4jError, ServiceUnavailable
+
+    from sikerja.loader.cli import err, fail, out
+    from sikerja.loader.graph import connect
+    from sikerja.loader.settings import Settings, SettingsError
+    from sikerja.queries import export
+    from sikerja.queries.findings import Severity, exit_code
+    from sikerja.queries.profiles import ProfileError
+    from sikerja.queries.runner import UnknownAgency, agencies, run_checks
+
+    if fmt not in export.FORMATS:
+        fail(f"--format harus salah satu dari {', '.join(export.FORMATS)}")
+    try:
+        threshold = Severity(fail_on)
+    except ValueError:
+        fail("--fail-on harus info, peringatan atau pelanggaran")
+    if fmt == "xlsx" and output is None:
+        fail("--format xlsx membutuhkan --output BERKAS.xlsx")
+    try:
+        settings = Settings.from_env()
+        with connect(settings) as driver:
+            codes = instansi or [a["kode"] for a in agencies(driver, settings.database)]
+            if not codes:
+                fail("belum ada instansi yang dimuat; jalankan `sikerja load BUNDEL` dulu")
+            findings = []
+            for kode in codes:
+                findings.extend(run_checks(driver, settings.database, kode, rules=rule))
+    except (UnknownAgency, SettingsError, ProfileError) as e:
+        fail(str(e))
+    except ServiceUnavailable as e:
+        fail(f"Neo4j tidak dapat dihubungi ({e}); jalankan `sikerja db start` atau periksa NEO4J_URI")
+    except Neo4jError as e:
+        fail(f"Neo4j menolak kueri pemeriksaan: {e.code}: {e.message}")
+    if output is not None:
+        export.write(findings, "csv" if fmt == "table" else fmt, output)
+        err.print(f"{len(findings)} temuan ditulis ke {output}")
+    elif fmt == "table":
+        _print_table(findings, out)
+    else:
+        sys.stdout.write(export.to_jsonl(findings) if fmt == "jsonl" else export.to_csv(findings))
+    raise typer.Exit(exit_code(findings, threshold))
+
+
+def _print_table(findings, console) -> None:
+    from rich.table import Table
+
+    if not findings:
+        console.print("Tidak ada temuan.")
+        return
+    t = Table(show_lines=False)
+    for col in ("rule", "severity", "instansi", "subjek", "pesan", "dasar"):
+        t.add_column(col, overflow="fold")
+    for f in findings:
+        t.add_row(f.rule, f.severity.value, f.instansi, f.subjek, f.pesan, f.dasar)
+    console.print(t)
+    by = {}
+    for f in findings:
+        by[f.severity.value] = by.get(f.severity.value, 0) + 1
+    console.print(", ".join(f"{n} {s}" for s, n in sorted(by.items())))
+
+
+def rules_list(profile: Optional[str] = typer.Option(None, "--profil", "-p", help="tampilkan tingkat dan dasar menurut profil ini")) -> None:
+    """Daftar aturan dalam katalog."""
+    from rich.table import Table
+
+    from sikerja.loader.cli import fail, out
+    from sikerja.queries.catalog import checks
+    from sikerja.queries.profiles import ProfileError, load_profile
+
+    try:
+        prof = load_profile(profile) if profile else None
+    except ProfileError as e:
+        fail(str(e))
+    t = Table()
+    for col in ("id", "judul", "tingkat", "dasar" if prof else "subjek"):
+        t.add_column(col, overflow="fold")
+    for rid, c in checks().items():
+        if prof:
+            cfg = prof.rules.get(rid)
+            state = "nonaktif" if cfg is None or not cfg.enabled else cfg.severity.value
+            t.add_row(rid, c.title, state, cfg.dasar if cfg else "-")
+        else:
+            t.add_row(rid, c.title, c.severity.value, c.subject)
+    out.print(t)

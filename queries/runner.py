@@ -1,0 +1,106 @@
+"""Run the checks an agency's profile enables and return findings (DESIGN §3)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import neo4j
+
+from sikerja.loader import cypherfile
+from sikerja.loader.graph import read
+from sikerja.loader.schema import JENJANG_RANK, STRUCTURAL_JENIS
+from sikerja.queries.catalog import Check, checks
+from sikerja.queries.findings import Finding, Severity
+from sikerja.queries.profiles import Profile, load_profile
+
+
+class UnknownAgency(LookupError):
+    pass
+
+
+def agencies(driver: neo4j.Driver, db: str) -> list[dict[str, Any]]:
+    """Every loaded agency: kode, nama, profil."""
+    return read(driver, cypherfile.load("queries", "measures/agencies.cypher").query, db, tag="agencies")
+
+
+def profile_of(driver: neo4j.Driver, db: str, instansi: str) -> Profile:
+    rows = [a for a in agencies(driver, db) if a["kode"] == instansi]
+    if not rows:
+        raise UnknownAgency(f"instansi {instansi!r} belum dimuat")
+    return load_profile(rows[0]["profil"])
+
+
+def parameters(profile: Profile) -> dict[str, Any]:
+    """Every value a check may ask for, from the profile. Each check gets only what its header declares."""
+    t, e, tm = profile.thresholds, profile.evaluators, profile.teams
+    models = [
+        {
+            "id": m.id, "head": list(m.head), "head_evaluator": list(m.head_evaluator), "layers_max": m.layers_max,
+            "unit_kinds": list(m.applies_to.unit_kinds), "unit_names": list(m.applies_to.unit_names),
+            "evaluators": [
+                {"jenis": list(r.subject.jenis), "jenjang": list(r.subject.jenjang) if r.subject.jenjang else None,
+                 "evaluator": list(r.evaluator), "dasar": r.dasar}
+                for r in m.evaluators
+            ],
+        }
+        for m in profile.models
+    ]
+    return {
+        "span_max": t.span_max.value, "span_min": t.span_min.value, "layers_max": t.layers_max.value,
+        "team_months_max": t.team_months_max.value, "leader_months_max": t.leader_months_max.value,
+        "allowed_kinds": list(e.allowed_kinds), "allowed_kinds_dasar": e.allowed_kinds_dasar,
+        "jf_unit_head_may_evaluate": e.jf_unit_head_may_evaluate,
+        "jf_same_or_lower_forbidden": e.jf_same_or_lower_forbidden,
+        "jf_same_or_lower_dasar": e.jf_same_or_lower_dasar,
+        "forbidden": [
+            {"jenis": list(f.subject.jenis), "jenjang": list(f.subject.jenjang) if f.subject.jenjang else None,
+             "evaluator": list(f.evaluator), "only_models": list(f.only_models) if f.only_models is not None else None,
+             "except_models": list(f.except_models), "severity": f.severity.value if f.severity else None,
+             "dasar": f.dasar}
+            for f in e.forbidden
+        ],
+        "jenjang_rank": dict(JENJANG_RANK),
+        "structural": list(STRUCTURAL_JENIS),
+        "leader_kinds": list(tm.leader_kinds), "leader_min": tm.leader_min, "leader_max": tm.leader_max,
+        "sk_issuers": list(tm.sk_issuers), "sk_required": tm.sk_required,
+        "cross_agency_sk_issuers": list(tm.cross_agency_sk_issuers),
+        "revoked_titles": list(profile.revoked_titles),
+        "models": models,
+        "model_unit_kinds": sorted({k for m in profile.models for k in m.applies_to.unit_kinds}),
+        "model_unit_names": sorted({n for m in profile.models for n in m.applies_to.unit_names}),
+    }
+
+
+def run_check(driver: neo4j.Driver, db: str, check: Check, instansi: str, profile: Profile,
+              params: dict[str, Any] | None = None) -> list[Finding]:
+    cfg = profile.rules[check.id]
+    values = params if params is not None else parameters(profile)
+    rows = read(driver, check.query, db, tag=check.id, instansi=instansi, **{p: values[p] for p in check.params})
+    out = []
+    for row in rows:
+        severity = Severity(row["severity"]) if row.get("severity") else cfg.severity
+        out.append(Finding(
+            rule=check.id, severity=severity, instansi=instansi, subjek=str(row["subjek"]),
+            pesan=check.message_for(row), dasar=row.get("dasar") or cfg.dasar,
+        ))
+    return out
+
+
+def run_checks(driver: neo4j.Driver, db: str, instansi: str, *, rules: Iterable[str] | None = None,
+               on_rule: Callable[[str], None] | None = None) -> list[Finding]:
+    """All findings for one agency under its own profile, in rule then subject order."""
+    profile = profile_of(driver, db, instansi)
+    catalog = checks()
+    params = parameters(profile)
+    wanted = set(rules) if rules is not None else None
+    findings: list[Finding] = []
+    for rule_id in sorted(profile.enabled_rules()):
+        if wanted is not None and rule_id not in wanted:
+            continue
+        if rule_id not in catalog:
+            continue
+        if on_rule:
+            on_rule(rule_id)
+        findings.extend(run_check(driver, db, catalog[rule_id], instansi, profile, params))
+    return findings

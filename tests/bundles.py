@@ -1,9 +1,10 @@
 """Build input bundles in tests: a canonical small agency, and writers for the
 three accepted forms (CSV, ';'-separated CSV with BOM, .xlsx).
 
-``tiny_agency(kode)`` is a correct, compliant Metro-style agency: a Pemda with
-a Dinas (JPT head, one Bidang with an Administrator, JF and Pelaksana) and a
-team. Tests copy it and change what their case needs.
+``tiny_agency(kode)`` is a correct agency on which no check of the baseline
+profile finds anything: a Pemda with a Dinas (JPT head; a Bidang and a
+Sekretariat, each headed by an Administrator with JF and Pelaksana under it;
+one Pelaksana slot vacant) and a team. Tests copy it and change what their case needs.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ def tiny_agency(kode: str, profil: str = "permenpanrb-7-2022") -> Tables:
             {"kode": "PEMDA", "nama": "Pemerintah Kota Uji", "jenis": "pemda", "induk": ""},
             {"kode": "DINKES", "nama": "Dinas Kesehatan", "jenis": "dinas", "induk": "PEMDA"},
             {"kode": "BID-P2P", "nama": "Bidang Pencegahan dan Pengendalian Penyakit", "jenis": "bidang", "induk": "DINKES"},
+            {"kode": "SEKRE", "nama": "Sekretariat Dinas Kesehatan", "jenis": "sekretariat", "induk": "DINKES"},
         ],
         "jabatan": [
             {"kode": "WALIKOTA", "nama": "Wali Kota", "jenis": "kepala_daerah", "unit": "PEMDA"},
@@ -51,6 +53,12 @@ def tiny_agency(kode: str, profil: str = "permenpanrb-7-2022") -> Tables:
              "unit": "BID-P2P", "atasan_langsung": "KABID", "penilai": "KABID"},
             {"kode": "PLK-1", "nama": "Pengadministrasi Perkantoran", "jenis": "pelaksana", "unit": "BID-P2P",
              "atasan_langsung": "KABID", "penilai": "KABID"},
+            {"kode": "SEKDIS", "nama": "Sekretaris Dinas Kesehatan", "jenis": "administrator", "unit": "SEKRE",
+             "atasan_langsung": "KADIS", "penilai": "KADIS"},
+            {"kode": "ARSIP-1", "nama": "Arsiparis Ahli Pertama", "jenis": "fungsional", "jenjang": "ahli_pertama",
+             "unit": "SEKRE", "atasan_langsung": "SEKDIS", "penilai": "SEKDIS"},
+            {"kode": "PLK-2", "nama": "Pengelola Keuangan", "jenis": "pelaksana", "unit": "SEKRE",
+             "atasan_langsung": "SEKDIS", "penilai": "SEKDIS"},
         ],
         "pegawai": [
             {"nip": nip(1), "nama": "Budi Santoso", "status": "PNS", "jabatan": "WALIKOTA"},
@@ -58,7 +66,9 @@ def tiny_agency(kode: str, profil: str = "permenpanrb-7-2022") -> Tables:
             {"nip": nip(3, gender="2"), "nama": "Dewi Lestari", "status": "PNS", "jabatan": "KABID"},
             {"nip": nip(4), "nama": "Agus Salim", "status": "PNS", "jabatan": "EPID-1"},
             {"nip": nip(5, gender="2"), "nama": "Rina Wati", "status": "PPPK", "jabatan": "EPID-2"},
-            {"nip": nip(6), "nama": "Joko Widodo", "status": "PNS", "jabatan": "PLK-1"},
+            {"nip": nip(6), "nama": "Joko Prasetyo", "status": "PNS", "jabatan": "PLK-1"},
+            {"nip": nip(7, gender="2"), "nama": "Maria Ulfa", "status": "PNS", "jabatan": "SEKDIS"},
+            {"nip": nip(8), "nama": "Hendra Gunawan", "status": "PNS", "jabatan": "ARSIP-1"},
         ],
         "tim": [
             {"kode": "TIM-DBD", "nama": "Tim Pengendalian DBD", "jenis": "kelompok_kerja", "pemilik_kinerja": "BID-P2P",

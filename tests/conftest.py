@@ -20,6 +20,10 @@ import neo4j
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
+# Test-only profiles (e.g. one with team duration limits) sit beside the built-ins.
+os.environ["SIKERJA_PROFILES"] = os.pathsep.join(
+    p for p in (str(Path(__file__).parent / "profiles"), os.environ.get("SIKERJA_PROFILES", "")) if p
+)
 
 from bundles import Tables, write_csv  # noqa: E402
 

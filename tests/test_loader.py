@@ -29,7 +29,7 @@ def test_every_label_key_and_relationship_direction(driver, db, instansi, load_t
         label: one(driver, db, f"MATCH (n:{label} {{instansi: $k}}) RETURN count(n) AS n", k=instansi)["n"]
         for label in ("Instansi", "UnitOrganisasi", "Jabatan", "Pegawai", "TimKerja")
     }
-    assert counts == {"Instansi": 1, "UnitOrganisasi": 3, "Jabatan": 6, "Pegawai": 6, "TimKerja": 1}
+    assert counts == {"Instansi": 1, "UnitOrganisasi": 4, "Jabatan": 9, "Pegawai": 8, "TimKerja": 1}
     # keys
     assert one(driver, db, "MATCH (n:Instansi {kode: $k}) RETURN n.nama AS v", k=instansi)["v"] == f"Pemerintah Kota Uji {instansi}"
     assert one(driver, db, "MATCH (n:Pegawai {instansi: $k, nip: $nip}) RETURN n.nama AS v", k=instansi, nip=nip(4))["v"] == "Agus Salim"
@@ -56,9 +56,9 @@ def test_plt_permodelan_and_unknown_columns(driver, db, instansi, load_tables):
     models = models_of("metro-2023")
     assert models, "the Metro profile defines permodelan"
     t["unit"][1]["permodelan"] = models[0]["id"]
-    t["pegawai"].append({"nip": nip(7), "nama": "Plt Kabid", "status": "PNS", "jabatan": "", "plt": "KABID", "golongan": "III/d"})
+    t["pegawai"].append({"nip": nip(70), "nama": "Plt Kabid", "status": "PNS", "jabatan": "", "plt": "KABID", "golongan": "III/d"})
     load_tables(t)
-    rec = one(driver, db, "MATCH (p:Pegawai {instansi:$k, nip:$n})-[:PLT]->(j:Jabatan) RETURN j.kode AS j, p.golongan AS g", k=instansi, n=nip(7))
+    rec = one(driver, db, "MATCH (p:Pegawai {instansi:$k, nip:$n})-[:PLT]->(j:Jabatan) RETURN j.kode AS j, p.golongan AS g", k=instansi, n=nip(70))
     assert (rec["j"], rec["g"]) == ("KABID", "III/d")
     rec = one(driver, db, "MATCH (:UnitOrganisasi {instansi:$k, kode:'DINKES'})-[:MENERAPKAN]->(m:Permodelan) RETURN m.id AS id, m.dasar AS d", k=instansi)
     assert rec["id"] == models[0]["id"] and rec["d"]
@@ -112,7 +112,7 @@ def test_csv_semicolon_bom_and_xlsx_load_to_the_same_graph(driver, db, instansi,
         load_bundle(driver, db, path, models_of)
         graphs[form] = snapshot(driver, db, instansi)
     assert graphs["csv"] == graphs["semicolon-bom"] == graphs["xlsx"]
-    assert len(graphs["csv"][0]) == 17 and len(graphs["csv"][1]) > 20
+    assert len(graphs["csv"][0]) == 23 and len(graphs["csv"][1]) > 20
 
 
 # --- refusals: each case breaks a good agency in one way; nothing may change ---
@@ -200,7 +200,7 @@ def test_cli_loads_and_reports_summary(driver, db, instansi, tmp_path):
     folder = write_csv(tiny_agency(instansi), tmp_path / "good")
     proc = subprocess.run([sys.executable, "-m", "sikerja.loader.cli", "load", str(folder)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
-    assert f"Instansi {instansi} dimuat: 17 simpul" in proc.stdout
+    assert f"Instansi {instansi} dimuat: 23 simpul" in proc.stdout
 
 
 def test_xlsx_nip_stored_as_number_is_refused(driver, db, instansi, tmp_path):

@@ -77,7 +77,7 @@ def test_second_load_replaces_rather_than_duplicates(driver, db, instansi, load_
     changed["anggota_tim"] = [a for a in changed["anggota_tim"] if a["nip"] != nip(6)]
     changed["unit"][1]["nama"] = "Dinas Kesehatan dan KB"
     load_tables(changed)
-    assert one(driver, db, "MATCH (j:Jabatan {instansi:$k}) RETURN count(j) AS n", k=instansi)["n"] == 5
+    assert one(driver, db, "MATCH (j:Jabatan {instansi:$k}) RETURN count(j) AS n", k=instansi)["n"] == 8
     assert one(driver, db, "MATCH (j:Jabatan {instansi:$k, kode:'PLK-1'}) RETURN count(j) AS n", k=instansi)["n"] == 0
     assert one(driver, db, "MATCH (u:UnitOrganisasi {instansi:$k, kode:'DINKES'}) RETURN u.nama AS v", k=instansi)["v"] == "Dinas Kesehatan dan KB"
     assert one(driver, db, "MATCH (i:Instansi {kode:$k}) RETURN count(i) AS n", k=instansi)["n"] == 1

@@ -7,8 +7,9 @@
 // description: >
 //   A unit follows the permodelan declared on it or on its nearest ancestor.
 //   The model's evaluator rules are read in order and the first that matches
-//   the position (kind, and JF grade where given) names the evaluator kinds;
-//   the head of the declaring unit is judged by the model's head_evaluator.
+//   the position (kind, and JF grade where given) names the evaluator kinds.
+//   The head of the declaring unit is judged only by the model's
+//   head_evaluator (and not at all where the model names none).
 MATCH path = (u:UnitOrganisasi {instansi: $instansi})-[:BAGIAN_DARI*0..]->(d:UnitOrganisasi)-[:MENERAPKAN]->(m:Permodelan)
 WITH u, d, m
 ORDER BY length(path)
@@ -20,8 +21,8 @@ MATCH (j)-[:PENILAI]->(p:Jabatan)
 WITH j, p, model,
      u = decl AND NOT EXISTS { (j)-[:ATASAN_LANGSUNG]->(:Jabatan)-[:DI_UNIT]->(decl) } AS is_head
 WITH j, p, model,
-     CASE WHEN is_head AND size(model.head_evaluator) > 0
-          THEN {evaluator: model.head_evaluator, dasar: null}
+     CASE WHEN is_head
+          THEN CASE WHEN size(model.head_evaluator) > 0 THEN {evaluator: model.head_evaluator, dasar: null} END
           ELSE [r IN model.evaluators
                 WHERE j.jenis IN r.jenis AND (r.jenjang IS NULL OR j.jenjang IN r.jenjang) | r][0] END AS rule
 WHERE rule IS NOT NULL AND NOT p.jenis IN rule.evaluator

@@ -11,6 +11,7 @@ import typer
 
 def register(app: typer.Typer) -> None:
     app.command("check")(check)
+    app.command("spans")(spans)
     rules_app = typer.Typer(help="Katalog aturan: id, judul, tingkat, dasar.", no_args_is_help=True)
     rules_app.command("list")(rules_list)
     app.add_typer(rules_app, name="rules")
@@ -108,3 +109,42 @@ def rules_list(profile: Optional[str] = typer.Option(None, "--profil", "-p", hel
         else:
             t.add_row(rid, c.title, c.severity.value, c.subject)
     out.print(t)
+
+
+def spans(
+    instansi: str = typer.Option(..., "--instansi", "-i", help="kode instansi"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="tulis ukuran per jabatan ke CSV ini"),
+) -> None:
+    """Rentang kendali dan lapisan: ringkasan instansi, dan ukuran per jabatan ke CSV bila diminta."""
+    import csv
+
+    from neo4j.exceptions import Neo4jError, ServiceUnavailable
+
+    from sikerja.loader.cli import err, fail, out
+    from sikerja.loader.graph import connect
+    from sikerja.loader.settings import Settings, SettingsError
+    from sikerja.queries.measures import position_measures, summarise
+    from sikerja.queries.profiles import ProfileError
+    from sikerja.queries.runner import UnknownAgency, profile_of
+
+    try:
+        settings = Settings.from_env()
+        with connect(settings) as driver:
+            profile = profile_of(driver, settings.database, instansi)
+            rows = position_measures(driver, settings.database, instansi, profile.thresholds.span_groups)
+    except (UnknownAgency, SettingsError, ProfileError) as e:
+        fail(str(e))
+    except ServiceUnavailable as e:
+        fail(f"Neo4j tidak dapat dihubungi ({e}); jalankan `sikerja db start` atau periksa NEO4J_URI")
+    except Neo4jError as e:
+        fail(f"Neo4j menolak kueri: {e.code}: {e.message}")
+    for key, value in summarise(rows).items():
+        out.print(f"{key:<20} {value}")
+    if output is not None:
+        tmp = output.with_name(output.name + ".partial")
+        with open(tmp, "w", newline="", encoding="utf-8") as f:
+            w = csv.DictWriter(f, fieldnames=list(rows[0]) if rows else ["kode"])
+            w.writeheader()
+            w.writerows(rows)
+        tmp.replace(output)
+        err.print(f"{len(rows)} baris ukuran jabatan ditulis ke {output}")

@@ -1,0 +1,155 @@
+"""Spans and layers as measures: the numbers org designers read, per position.
+
+For every position: direct and total reports, layer from the top, managerial
+category, span group, how many filled positions it evaluates, and how many
+team leaders it works through. The dashboard and ``sikerja spans`` both read
+this module. :func:`compute` is pure (rows in, table out) so tests can compare
+it with an independent computation and benchmarks can time it alone.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+import neo4j
+
+from sikerja.loader import cypherfile
+from sikerja.loader.graph import read
+
+EXECUTIVE = ("kepala_daerah", "jpt_madya", "jpt_pratama")
+CATEGORIES = ("eksekutif", "manajer_manajer", "manajer_individu", "kontributor_individu")
+
+
+def span_group_labels(bounds: Sequence[int]) -> list[str]:
+    """[1, 2, 4, 8, 13, 17] -> ['1', '2–3', '4–7', '8–12', '13–16', '17+']."""
+    labels = []
+    for lo, hi in zip(bounds, [*bounds[1:], None]):
+        if hi is None:
+            labels.append(f"{lo}+")
+        elif hi - lo == 1:
+            labels.append(str(lo))
+        else:
+            labels.append(f"{lo}–{hi - 1}")
+    return labels
+
+
+def span_group(n: int, bounds: Sequence[int]) -> str | None:
+    if n < bounds[0]:
+        return None
+    labels = span_group_labels(bounds)
+    for lo, label in zip(reversed(bounds), reversed(labels)):
+        if n >= lo:
+            return label
+    return None  # pragma: no cover - bounds[0] <= n always matches
+
+
+def _layers(superior: dict[str, str | None]) -> dict[str, int | None]:
+    """Layer from the top (top = 1) by following superiors; None on or above a loop."""
+    layer: dict[str, int | None] = {}
+    for start in superior:
+        path: list[str] = []
+        seen: set[str] = set()
+        node: str | None = start
+        while node is not None and node not in layer and node not in seen:
+            path.append(node)
+            seen.add(node)
+            node = superior.get(node)
+        if node is not None and node in seen:  # a loop: nothing on this path has a layer
+            base = None
+        else:
+            base = 0 if node is None else layer[node]
+        for n in reversed(path):
+            base = None if base is None else base + 1
+            layer[n] = base
+    return layer
+
+
+def compute(positions: list[dict[str, Any]], units: list[dict[str, Any]], teams: list[dict[str, Any]],
+            span_groups: Sequence[int]) -> list[dict[str, Any]]:
+    """One row per position with its measures (see the module docstring)."""
+    superior = {p["kode"]: p["atasan"] for p in positions}
+    direct: dict[str, int] = defaultdict(int)
+    children: dict[str, list[str]] = defaultdict(list)
+    for kode, sup in superior.items():
+        if sup is not None:
+            direct[sup] += 1
+            children[sup].append(kode)
+    layer = _layers(superior)
+
+    total: dict[str, int] = defaultdict(int)
+    ordered = sorted((k for k in superior if layer[k] is not None), key=lambda k: -layer[k])  # type: ignore[operator]
+    for k in ordered:
+        sup = superior[k]
+        if sup is not None and layer.get(sup) is not None:
+            total[sup] += 1 + total[k]
+
+    # Team leaders a unit head works through: leaders of teams owned by its unit or any unit below.
+    parent = {u["kode"]: u["induk"] for u in units}
+    leaders_of_unit: dict[str, set[str]] = defaultdict(set)
+    for t in teams:
+        unit = t["pemilik"]
+        hops = 0
+        while unit is not None and hops <= len(parent):
+            leaders_of_unit[unit].update(t["ketua"])
+            unit = parent.get(unit)
+            hops += 1
+    unit_of = {p["kode"]: p["unit"] for p in positions}
+
+    rows = []
+    for p in positions:
+        k = p["kode"]
+        n_direct = direct[k]
+        has_manager_reports = any(direct[c] > 0 for c in children[k])
+        if n_direct == 0:
+            category = "kontributor_individu"
+        elif p["jenis"] in EXECUTIVE:
+            category = "eksekutif"
+        elif has_manager_reports:
+            category = "manajer_manajer"
+        else:
+            category = "manajer_individu"
+        sup = superior[k]
+        is_head = sup is None or unit_of.get(sup) != p["unit"]
+        rows.append({
+            **p,
+            "bawahan_langsung": n_direct,
+            "bawahan_total": total[k] if layer[k] is not None else None,
+            "lapisan": layer[k],
+            "kategori": category,
+            "kelompok_rentang": span_group(n_direct, span_groups),
+            "kepala_unit": is_head,
+            "ketua_tim": len(leaders_of_unit.get(p["unit"], ())) if is_head else 0,
+        })
+    return rows
+
+
+def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Headline numbers: average and median span of managers, layers, share of 1:1 managers, vacancies."""
+    spans = [r["bawahan_langsung"] for r in rows if r["bawahan_langsung"] > 0]
+    layers = [r["lapisan"] for r in rows if r["lapisan"] is not None]
+    return {
+        "jabatan": len(rows),
+        "kosong": sum(1 for r in rows if r["pemangku"] == 0 and r["plt"] == 0),
+        "manajer": len(spans),
+        "rentang_rata2": round(statistics.fmean(spans), 2) if spans else None,
+        "rentang_median": statistics.median(spans) if spans else None,
+        "lapisan_maks": max(layers) if layers else None,
+        "manajer_1_1": sum(1 for s in spans if s == 1),
+        "porsi_manajer_1_1": round(sum(1 for s in spans if s == 1) / len(spans), 3) if spans else None,
+    }
+
+
+def fetch(driver: neo4j.Driver, db: str, instansi: str) -> tuple[list[dict], list[dict], list[dict]]:
+    def q(name: str) -> list[dict[str, Any]]:
+        return read(driver, cypherfile.load("queries", f"measures/{name}.cypher").query, db, tag=f"measure:{name}",
+                    instansi=instansi)
+
+    return q("positions"), q("units"), q("teams")
+
+
+def position_measures(driver: neo4j.Driver, db: str, instansi: str, span_groups: Sequence[int]) -> list[dict[str, Any]]:
+    positions, units, teams = fetch(driver, db, instansi)
+    return compute(positions, units, teams, span_groups)

@@ -1,0 +1,102 @@
+"""``sikerja dashboard``: serve the Streamlit app on loopback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from importlib import resources
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    app.command("dashboard")(dashboard)
+    app.command("demo")(demo)
+
+
+def streamlit_command(address: str, port: int) -> list[str]:
+    entry = str(resources.files("sikerja.dashboard") / "app.py")
+    return [
+        sys.executable, "-m", "streamlit", "run", entry,
+        "--server.address", address, "--server.port", str(port), "--server.headless", "true",
+        "--browser.gatherUsageStats", "false", "--global.developmentMode", "false",
+        "--client.toolbarMode", "minimal", "--client.showErrorDetails", "false",
+    ]
+
+
+def serve(address: str, port: int) -> int:
+    """Run Streamlit in the foreground until interrupted; returns its exit code."""
+    try:
+        return subprocess.call(streamlit_command(address, port), env=os.environ.copy())
+    except KeyboardInterrupt:
+        return 0
+
+
+def dashboard(
+    address: str = typer.Option(
+        os.environ.get("SIKERJA_DASHBOARD_ADDRESS", "127.0.0.1"), "--address",
+        help="alamat yang didengarkan; bawaan 127.0.0.1 (hanya komputer ini)",
+    ),
+    port: int = typer.Option(int(os.environ.get("SIKERJA_DASHBOARD_PORT", "8501")), "--port", min=1, max=65535),
+) -> None:
+    """Sajikan dasbor Streamlit (hanya-baca) di http://ADDRESS:PORT."""
+    from sikerja.loader.cli import err
+
+    err.print(f"Dasbor sikerja: http://{address}:{port}")
+    raise typer.Exit(serve(address, port))
+
+
+def seed_bundles() -> list:
+    """The reference agencies shipped in seed/bundles, one folder per regulation."""
+    root = resources.files("sikerja.seed") / "bundles"
+    return sorted((p for p in root.iterdir() if p.is_dir() and (p / "instansi.csv").is_file()), key=lambda p: p.name)
+
+
+def demo(
+    address: str = typer.Option("127.0.0.1", "--address", help="alamat dasbor; bawaan hanya komputer ini"),
+    port: int = typer.Option(8501, "--port", min=1, max=65535),
+    serve_dashboard: bool = typer.Option(True, "--serve/--no-serve", help="sajikan dasbor setelah memuat"),
+) -> None:
+    """Semua untuk tampilan pertama: Neo4j lokal hidup, instansi contoh dimuat dan diperiksa, dasbor disajikan."""
+    from pathlib import Path
+
+    from neo4j.exceptions import Neo4jError, ServiceUnavailable
+
+    from sikerja.loader import server
+    from sikerja.loader.bundle import BundleError
+    from sikerja.loader.cli import err, fail, out
+    from sikerja.loader.graph import connect
+    from sikerja.loader.load import load_bundle
+    from sikerja.loader.settings import ServerSettings, Settings, SettingsError
+    from sikerja.queries.findings import Severity
+    from sikerja.queries.profiles import models_of
+    from sikerja.queries.runner import run_checks
+
+    bundles = seed_bundles()
+    if not bundles:
+        fail("tidak ada bundel contoh di paket sikerja.seed (seed/bundles)")
+    try:
+        if not os.environ.get("NEO4J_URI"):
+            err.print("Menyalakan Neo4j lokal (pertama kali: membangun dari Maven Central)...")
+            out.print(server.start(ServerSettings.from_env()))
+        settings = Settings.from_env()
+        with connect(settings) as driver:
+            for folder in bundles:
+                summary = load_bundle(driver, settings.database, Path(str(folder)), models_of)
+                findings = run_checks(driver, settings.database, summary.instansi)
+                counts = {s.value: sum(1 for f in findings if f.severity is s) for s in Severity}
+                out.print(
+                    f"{summary.instansi}: {summary.nodes:,} simpul dimuat; temuan "
+                    + ", ".join(f"{n} {s}" for s, n in counts.items()),
+                    markup=False,
+                )
+    except (server.ServerError, SettingsError) as e:
+        fail(str(e))
+    except BundleError as e:
+        fail(f"bundel contoh ditolak: {'; '.join(map(str, e.problems[:5]))}")
+    except (ServiceUnavailable, Neo4jError) as e:
+        fail(f"Neo4j: {e}")
+    if serve_dashboard:
+        out.print(f"Dasbor: http://{address}:{port}  (Ctrl+C untuk berhenti; `sikerja db stop` menghentikan Neo4j)")
+        raise typer.Exit(serve(address, port))

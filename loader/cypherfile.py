@@ -7,6 +7,7 @@ each ending with ``;`` at the end of a line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -64,8 +65,27 @@ def parse(name: str, text: str) -> CypherFile:
     return CypherFile(name=name, header=header, body="\n".join(lines[i:]).strip() + "\n")
 
 
+INCLUDE = re.compile(r"^(\s*)@include\s+([\w./-]+\.cypher)\s*$", re.MULTILINE)
+
+
 @cache
 def load(package: str, relpath: str) -> CypherFile:
-    """Read ``relpath`` (e.g. ``cypher/schema.cypher``) from the ``sikerja.<package>`` package."""
+    """Read ``relpath`` (e.g. ``cypher/schema.cypher``) from the ``sikerja.<package>`` package.
+
+    A body line ``@include other/file.cypher`` is replaced by that file's query
+    (from the same package), so a check can wrap a shared measure in
+    ``CALL { ... }`` instead of repeating it. Only files of the package can be
+    named; nothing from outside ever becomes query text.
+    """
     text = (resources.files(f"sikerja.{package}") / relpath).read_text(encoding="utf-8")
-    return parse(relpath, text)
+    f = parse(relpath, text)
+
+    def inline(m: re.Match[str]) -> str:
+        if m.group(2) == relpath:
+            raise ValueError(f"{relpath} includes itself")
+        included = load(package, m.group(2)).query
+        return "\n".join(m.group(1) + line for line in included.splitlines())
+
+    if INCLUDE.search(f.body):
+        f = CypherFile(name=f.name, header=f.header, body=INCLUDE.sub(inline, f.body))
+    return f

@@ -153,3 +153,15 @@ def fetch(driver: neo4j.Driver, db: str, instansi: str) -> tuple[list[dict], lis
 def position_measures(driver: neo4j.Driver, db: str, instansi: str, span_groups: Sequence[int]) -> list[dict[str, Any]]:
     positions, units, teams = fetch(driver, db, instansi)
     return compute(positions, units, teams, span_groups)
+
+
+UNIT_MODEL_PARAMS = ("models", "model_unit_kinds", "model_unit_names", "structural")
+
+
+def unit_models(driver: neo4j.Driver, db: str, instansi: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each model-scope unit's structure, declared permodelan and nearest model.
+
+    ``params`` is ``sikerja.queries.runner.parameters(profile)``.
+    """
+    q = cypherfile.load("queries", "measures/unit_models.cypher").query
+    return read(driver, q, db, tag="measure:unit_models", instansi=instansi, **{k: params[k] for k in UNIT_MODEL_PARAMS})

@@ -37,6 +37,7 @@ def parameters(profile: Profile) -> dict[str, Any]:
     models = [
         {
             "id": m.id, "head": list(m.head), "head_evaluator": list(m.head_evaluator), "layers_max": m.layers_max,
+            "jf_under": list(m.jf_under),
             "unit_kinds": list(m.applies_to.unit_kinds), "unit_names": list(m.applies_to.unit_names),
             "evaluators": [
                 {"jenis": list(r.subject.jenis), "jenjang": list(r.subject.jenjang) if r.subject.jenjang else None,

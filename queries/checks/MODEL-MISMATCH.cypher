@@ -2,22 +2,21 @@
 // title: Struktur unit tidak sesuai permodelan yang dinyatakan
 // severity: pelanggaran
 // subject: UnitOrganisasi
-// params: [models]
-// message: "Unit {subjek} ({nama}) menyatakan permodelan {permodelan} yang dipimpin {kepala_seharusnya}, tetapi pimpinannya berjenis {kepala}; permodelan terdekat: {terdekat}."
+// params: [models, model_unit_kinds, model_unit_names, structural]
+// message:
+//   kepala: "Unit {subjek} ({nama}) menyatakan permodelan {permodelan} yang dipimpin {kepala_seharusnya}, tetapi pimpinannya berjenis {kepala}; permodelan terdekat menurut strukturnya: {terdekat}."
+//   jf: "Unit {subjek} ({nama}) menyatakan permodelan {permodelan}, tetapi jabatan fungsionalnya berada di bawah {jf_atasan}, bukan hanya {jf_seharusnya}; permodelan terdekat menurut strukturnya: {terdekat}."
 // description: >
-//   The unit's head (a position whose superior is outside the unit) is of a
-//   kind the declared model does not allow. The nearest model is the first of
-//   the profile whose head kinds include the actual head's kind and which
-//   names the unit or its kind, else the first whose head kinds match.
-MATCH (u:UnitOrganisasi {instansi: $instansi})-[:MENERAPKAN]->(m:Permodelan)
-MATCH (h:Jabatan)-[:DI_UNIT]->(u)
-WHERE NOT EXISTS { (h)-[:ATASAN_LANGSUNG]->(:Jabatan)-[:DI_UNIT]->(u) }
-WITH u, m, [x IN $models WHERE x.id = m.id][0] AS model, collect(DISTINCT h.jenis) AS kepala
-WHERE model IS NOT NULL AND none(k IN kepala WHERE k IN model.head)
-WITH u, model, kepala,
-     [x IN $models WHERE any(k IN kepala WHERE k IN x.head)
-                     AND (u.nama IN x.unit_names OR u.jenis IN x.unit_kinds) | x.id]
-     + [x IN $models WHERE any(k IN kepala WHERE k IN x.head) | x.id] AS calon
-RETURN u.kode AS subjek, u.nama AS nama, model.id AS permodelan, model.head AS kepala_seharusnya, kepala,
-       coalesce(calon[0], 'tidak ada') AS terdekat
+//   The unit's actual structure does not fit the permodelan it declares: its
+//   head is of a kind the model does not allow, or its JF sit directly under
+//   kinds the model does not place them under. The message names the model
+//   the structure fits best (measures/unit_models.cypher). Tiers beyond the
+//   model's layers_max are LAYERS-DEEP's to report.
+CALL {
+  @include measures/unit_models.cypher
+}
+WITH *
+WHERE permodelan IS NOT NULL AND (NOT kepala_cocok OR NOT jf_cocok)
+RETURN unit AS subjek, nama, permodelan, kepala, kepala_seharusnya, jf_atasan, jf_seharusnya, terdekat,
+       CASE WHEN NOT kepala_cocok THEN 'kepala' ELSE 'jf' END AS sebab
 ORDER BY subjek

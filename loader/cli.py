@@ -126,7 +126,10 @@ def load(
     except ServiceUnavailable as e:
         fail(f"Neo4j tidak dapat dihubungi ({e}); jalankan `sikerja db start` atau periksa NEO4J_URI")
     except Neo4jError as e:
-        fail(f"Neo4j menolak pemuatan; data lama instansi tetap utuh: {e.code}: {e.message}")
+        hint = ""
+        if e.code and "MemoryPoolOutOfMemoryError" in e.code:
+            hint = " Satu pemuatan adalah satu transaksi: naikkan SIKERJA_NEO4J_HEAP (lalu `sikerja db stop` dan `sikerja db start`)."
+        fail(f"Neo4j menolak pemuatan; data lama instansi tetap utuh: {e.code}: {e.message}{hint}")
     rate = (summary.nodes + summary.relationships) / summary.seconds if summary.seconds else 0
     out.print(
         f"Instansi {summary.instansi} dimuat: {summary.nodes:,} simpul, {summary.relationships:,} relasi "

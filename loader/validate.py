@@ -220,7 +220,10 @@ def _check_references(tables: dict[str, Table], keys: dict[str, set[str]], out: 
                 continue
             known = keys[c.ref]
             for row, line in zip(t.rows, t.line_numbers):
-                for v in split_codes(row[i]) if c.many else (row[i],):
+                codes = split_codes(row[i]) if c.many else [row[i]]
+                if len(set(codes)) < len(codes):
+                    out.add(Problem(t.source, line, c.name, row[i], "kode yang sama disebut lebih dari sekali dalam satu sel"))
+                for v in codes:
                     if v and v not in known:
                         out.add(Problem(t.source, line, c.name, v, f"merujuk kode yang tidak ada di {c.ref}"))
     pairs: dict[tuple[str, str], int] = {}

@@ -22,6 +22,13 @@ from sikerja.loader.validate import split_codes
 BATCH = 10_000
 
 # Columns that become relationships rather than properties, per table.
+# Each statement's ends: (table of the source, table of the target).
+ENDS = {
+    "rel_bagian_dari": ("unit", "unit"), "rel_menerapkan": ("unit", "permodelan"),
+    "rel_di_unit": ("jabatan", "unit"), "rel_atasan_langsung": ("jabatan", "jabatan"),
+    "rel_penilai": ("jabatan", "jabatan"), "rel_menduduki": ("pegawai", "jabatan"), "rel_plt": ("pegawai", "jabatan"),
+    "rel_pemilik_kinerja": ("tim", "unit"), "rel_ditetapkan_oleh": ("tim", "jabatan"), "rel_member_of": ("pegawai", "tim"),
+}
 REFERENCES: dict[str, dict[str, str]] = {
     "unit": {"induk": "rel_bagian_dari", "permodelan": "rel_menerapkan"},
     "jabatan": {"unit": "rel_di_unit", "atasan_langsung": "rel_atasan_langsung", "penilai": "rel_penilai"},
@@ -145,10 +152,19 @@ def replace_agency(
             props = {k: v for k, v in inst.items() if k not in ("kode",)}
             tx.run(statements["instansi"], {**params, "props": props}).consume()
             summary.counts["instansi"] = 1
+            ids: dict[str, dict[str, str]] = {}  # table -> key -> element id of the new node
             for name, rows, _count in steps:
                 written = 0
+                ends = ENDS.get(name)
                 for batch in _batches(rows(), batch_size):
-                    tx.run(statements[name], {**params, "rows": batch}).consume()
+                    if ends:
+                        src, dst = ids[ends[0]], ids[ends[1]]
+                        batch = [{**r, "a": src[r["a"]], "b": dst[r["b"]]} for r in batch]
+                    result = tx.run(statements[name], {**params, "rows": batch})
+                    if ends:
+                        result.consume()
+                    else:
+                        ids.setdefault(name, {}).update((rec["k"], rec["id"]) for rec in result)
                     written += len(batch)
                     if progress:
                         progress(name, len(batch))

@@ -167,6 +167,7 @@ REFUSALS = {
     "team-period-reversed": (_set("tim", 0, "selesai", "2023-12-31"), "tim.csv", 2, "selesai"),
     "member-period-reversed": (_set("anggota_tim", 2, "selesai", "2023-06-30"), "anggota_tim.csv", 4, "selesai"),
     "fungsional-without-jenjang": (_set("jabatan", 4, "jenjang", ""), "jabatan.csv", 6, "jenjang"),
+    "same-evaluator-twice-in-one-cell": (_set("jabatan", 3, "penilai", "KABID|KABID"), "jabatan.csv", 5, "penilai"),
     "two-instansi-rows": (_append("instansi", {"kode": "X", "nama": "X", "profil": "permenpanrb-7-2022"}), "instansi.csv", None, None),
 }
 

@@ -47,7 +47,7 @@ def span_group(n: int, bounds: Sequence[int]) -> str | None:
 
 
 def _layers(superior: dict[str, str | None]) -> dict[str, int | None]:
-    """Layer from the top (top = 1) by following superiors; None on or above a loop."""
+    """Layer from the top (top = 1) by following superiors; None on or below a loop (no top to count from)."""
     layer: dict[str, int | None] = {}
     for start in superior:
         path: list[str] = []
@@ -67,6 +67,24 @@ def _layers(superior: dict[str, str | None]) -> dict[str, int | None]:
     return layer
 
 
+def _on_loops(superior: dict[str, str | None]) -> set[str]:
+    """Positions on a loop of superiors (each position has at most one superior)."""
+    state: dict[str, int] = {}  # 1 = on the current walk, 2 = done
+    loops: set[str] = set()
+    for start in superior:
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node in superior and node not in state:
+            state[node] = 1
+            path.append(node)
+            node = superior[node]
+        if node is not None and state.get(node) == 1:
+            loops.update(path[path.index(node):])
+        for n in path:
+            state[n] = 2
+    return loops
+
+
 def compute(positions: list[dict[str, Any]], units: list[dict[str, Any]], teams: list[dict[str, Any]],
             span_groups: Sequence[int]) -> list[dict[str, Any]]:
     """One row per position with its measures (see the module docstring)."""
@@ -79,11 +97,20 @@ def compute(positions: list[dict[str, Any]], units: list[dict[str, Any]], teams:
             children[sup].append(kode)
     layer = _layers(superior)
 
+    # Total reports: every position below, counted through children. Only a
+    # position on a loop has none to count (None); below a loop, trees are finite.
+    on_loop = _on_loops(superior)
+    roots = [k for k, sup in superior.items() if k not in on_loop and (sup is None or sup in on_loop or sup not in superior)]
+    order: list[str] = []
+    stack = list(roots)
+    while stack:
+        k = stack.pop()
+        order.append(k)
+        stack.extend(children[k])
     total: dict[str, int] = defaultdict(int)
-    ordered = sorted((k for k in superior if layer[k] is not None), key=lambda k: -layer[k])  # type: ignore[operator]
-    for k in ordered:
+    for k in reversed(order):
         sup = superior[k]
-        if sup is not None and layer.get(sup) is not None:
+        if sup is not None and sup not in on_loop:
             total[sup] += 1 + total[k]
 
     # Team leaders a unit head works through: leaders of teams owned by its unit or any unit below.
@@ -116,7 +143,7 @@ def compute(positions: list[dict[str, Any]], units: list[dict[str, Any]], teams:
         rows.append({
             **p,
             "bawahan_langsung": n_direct,
-            "bawahan_total": total[k] if layer[k] is not None else None,
+            "bawahan_total": None if k in on_loop else total[k],
             "lapisan": layer[k],
             "kategori": category,
             "kelompok_rentang": span_group(n_direct, span_groups),

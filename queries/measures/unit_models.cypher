@@ -21,7 +21,11 @@ CALL (heads) {
   RETURN coalesce(max(size(s)) + 1, 0) AS lapisan
 }
 CALL (u) {
-  OPTIONAL MATCH (f:Jabatan {jenis: 'fungsional'})-[:DI_UNIT]->(:UnitOrganisasi)-[:BAGIAN_DARI*0..]->(u)
+  // JF of the unit and of sub-units that declare no model of their own; the
+  // JF head of the unit itself (a JF-led unit) reports outside and is skipped.
+  OPTIONAL MATCH p = (f:Jabatan {jenis: 'fungsional'})-[:DI_UNIT]->(fu:UnitOrganisasi)-[:BAGIAN_DARI*0..]->(u)
+  WHERE none(x IN nodes(p)[1..-1] WHERE EXISTS { (x)-[:MENERAPKAN]->(:Permodelan) })
+    AND NOT (fu = u AND NOT EXISTS { (f)-[:ATASAN_LANGSUNG]->(:Jabatan)-[:DI_UNIT]->(u) })
   OPTIONAL MATCH (f)-[:ATASAN_LANGSUNG]->(a:Jabatan)
   RETURN collect(DISTINCT a.jenis) AS jf_atasan
 }

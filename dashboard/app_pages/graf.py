@@ -1,0 +1,113 @@
+"""Graf: explore the organisation as a network: a unit's sub-tree, a position's superior and
+evaluator chain, a team with its members; or search by name, code or NIP."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from sikerja.dashboard import data, network
+from sikerja.dashboard import text as T
+from sikerja.dashboard.app_pages import widgets
+
+MODES = list(T.G_MODES)
+
+
+def render() -> None:
+    a = widgets.agency()
+    if a is None:
+        return
+    widgets.header("graf", a)
+    mode = st.segmented_control(T.G_MODE, MODES, default="unit", format_func=T.G_MODES.get,
+                                key=f"graf_mode_{a.kode}", required=True)
+    marks = widgets.finding_marks(data.findings(a))
+    if mode == "unit":
+        unit, _ = widgets.unit_picker(a, "graf_unit", allow_all=False, subunits_toggle=False)
+        if unit:
+            draw_unit(a, unit, marks)
+    elif mode == "jabatan":
+        unit, _ = widgets.unit_picker(a, "graf_jabatan_unit", allow_all=False, subunits_toggle=False)
+        if unit:
+            positions = [p for p in data.unit_subtree(a, unit) if p["unit"] == unit]
+            if not positions:
+                st.info(T.G_NO_POSITIONS)
+                return
+            by_kode = {p["kode"]: p for p in positions}
+            kode = st.selectbox(T.G_POSITION, list(by_kode), key=f"graf_jabatan_{a.kode}_{unit}",
+                                format_func=lambda k: f"{by_kode[k]['nama']} ({k})")
+            draw_chain(a, kode, marks)
+    elif mode == "tim":
+        teams = data.teams(a)
+        if not teams:
+            st.info(T.T_NONE)
+            return
+        by_kode = {t["kode"]: t for t in teams}
+        kode = st.selectbox(T.G_TEAM, list(by_kode), key=f"graf_tim_{a.kode}",
+                            format_func=lambda k: f"{by_kode[k]['nama']} ({k})")
+        draw_team(a, kode, marks)
+    else:
+        search(a, marks)
+
+
+def search(a: data.Agency, marks: dict) -> None:
+    q = st.text_input(T.G_SEARCH, key=f"graf_cari_{a.kode}", help=T.G_SEARCH_HELP)
+    if len(q.strip()) < 2:
+        st.caption(T.G_SEARCH_SHORT)
+        return
+    hits = data.search(a, q)
+    if not hits:
+        st.info(T.G_SEARCH_NONE)
+        return
+    st.dataframe(pd.DataFrame([{T.JENIS: T.G_SEARCH_KIND.get(h["jenis"], h["jenis"]), T.KODE: h["kode"],
+                                T.NAMA: h["nama"], T.G_DETAIL: h.get("keterangan")} for h in hits]), hide_index=True)
+    keys = [f"{h['jenis']}|{h['kode']}" for h in hits]
+    by_key = dict(zip(keys, hits))
+    choice = st.selectbox(T.G_SEARCH_RESULTS, keys, key=f"graf_hasil_{a.kode}",
+                          format_func=lambda k: f"{T.G_SEARCH_KIND.get(by_key[k]['jenis'], '')}: "
+                                                f"{by_key[k]['nama']} ({by_key[k]['kode']})")
+    hit = by_key[choice]
+    if hit["jenis"] == "unit":
+        draw_unit(a, hit["kode"], marks)
+    elif hit["jenis"] == "jabatan":
+        draw_chain(a, hit["kode"], marks)
+    elif hit["jenis"] == "pegawai":
+        if hit.get("keterangan"):
+            draw_chain(a, hit["keterangan"], marks)
+        else:
+            st.info(T.G_NOT_PLACED)
+    else:
+        draw_team(a, hit["kode"], marks)
+
+
+def draw_unit(a: data.Agency, unit: str, marks: dict) -> None:
+    urows = data.units(a)
+    covered = data.subtree(urows, unit)
+    measured = [r for r in data.measures(a) if r.get("unit") in covered]
+    if not measured:
+        st.info(T.G_NO_POSITIONS)
+        return
+    if len(measured) > network.MAX_NODES:
+        # Too many to draw one by one: one node per unit, counted from the cached measures.
+        st.info(T.G_AGGREGATED.format(positions=T.num(len(measured)), limit=network.MAX_NODES))
+        g = network.unit_aggregate(urows, measured, unit, marks=marks)
+    else:
+        g = network.unit_graph(urows, data.unit_subtree(a, unit), unit, marks=marks)
+    name = next((u.get("nama") for u in urows if u["kode"] == unit), unit)
+    widgets.show_graph(g, name)
+
+
+def draw_chain(a: data.Agency, kode: str, marks: dict) -> None:
+    rows = data.position_chain(a, kode)
+    widgets.show_graph(network.chain_graph(rows, kode, marks), kode)
+
+
+def draw_team(a: data.Agency, kode: str, marks: dict) -> None:
+    rows = data.team_members(a, kode)
+    g = network.team_graph(rows, marks)
+    if rows and not any(r.get("nip") for r in rows):
+        st.caption(T.T_NO_MEMBERS)
+    widgets.show_graph(g, kode)
+
+
+if __name__ == "__main__":
+    render()

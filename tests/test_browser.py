@@ -1,0 +1,265 @@
+"""The dashboard in a real browser: Debian's chromium driven by Playwright.
+
+One Streamlit server (the exact command ``sikerja dashboard`` runs, on a
+free loopback port) serves one agency loaded for this module; every page is
+opened through its URL with ``?instansi=``, checked for what a user must
+see, and saved as a screenshot under tests/artifacts/. Markup in names must
+show as text on the Graf and Temuan pages and never run, in the page or in
+the graph's iframe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bundles import write_csv
+from test_dashboard import XSS_IMG, XSS_SCRIPT, dashboard_agency
+
+from sikerja.dashboard import text as T
+from sikerja.dashboard.cli import streamlit_command
+from sikerja.loader import write
+from sikerja.loader.load import load_bundle
+from sikerja.queries.profiles import models_of
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+ARTIFACTS = Path(__file__).parent / "artifacts"
+VIEWPORT = {"width": 1400, "height": 2400}  # Streamlit scrolls inside its main block: a tall window shows a page whole
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def agency(driver, db, tmp_path_factory) -> Iterator[str]:
+    kode = f"T-WEB-{uuid.uuid4().hex[:8].upper()}"
+    folder = write_csv(dashboard_agency(kode, xss=True), tmp_path_factory.mktemp("web") / kode)
+    load_bundle(driver, db, folder, models_of)
+    yield kode
+    write.delete_agency(driver, db, kode)
+
+
+@pytest.fixture(scope="module")
+def server(agency: str) -> Iterator[str]:
+    port = _free_port()
+    log = open(tmp_log := Path(os.environ.get("TMPDIR", "/tmp")) / f"sikerja-dashboard-{port}.log", "w")
+    proc = subprocess.Popen(streamlit_command("127.0.0.1", port), stdout=log, stderr=subprocess.STDOUT,
+                            env=os.environ.copy())
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not start; log in {tmp_log}")
+            time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    ctx = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+    pg = ctx.new_page()
+    pg.set_default_timeout(30_000)
+    yield pg
+    ctx.close()
+
+
+def wait_idle(pg) -> None:
+    """Until the script run has finished (no running indicator for a few consecutive polls)."""
+    pg.wait_for_selector("[data-testid='stMain']")
+    pg.wait_for_function(
+        """() => {
+            const busy = document.querySelector('[data-testid="stStatusWidget"]')
+                || document.querySelector('[data-stale="true"]');
+            window.__sikerjaIdle = busy ? 0 : (window.__sikerjaIdle || 0) + 1;
+            return window.__sikerjaIdle >= 5;
+        }""",
+        polling=100,
+    )
+
+
+def open_page(pg, server: str, slug: str, kode: str, title: str) -> None:
+    pg.goto(f"{server}/{'' if slug == 'ringkasan' else slug}?instansi={kode}")
+    pg.get_by_role("heading", name=title, exact=True).wait_for()
+    wait_idle(pg)
+    main = pg.get_by_test_id("stMain")
+    main.get_by_text(f"Pemerintah Kota Uji {kode}", exact=True).wait_for()  # the chosen agency, from the URL
+
+
+def shot(pg, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def graph_frame(pg):
+    """The pyvis iframe, once vis-network has drawn into it."""
+    frame_el = pg.locator("iframe[title^='Graf jaringan']").first
+    frame_el.wait_for()
+    frame = frame_el.element_handle().content_frame()
+    frame.locator("#mynetwork canvas").wait_for()
+    frame.wait_for_function("() => typeof network !== 'undefined' && nodes.length > 0")
+    return frame_el, frame
+
+
+def no_xss(pg, frame=None) -> None:
+    assert pg.evaluate("() => typeof window.__xss") == "undefined"
+    assert pg.locator('img[src="x"]').count() == 0
+    if frame is not None:
+        assert frame.evaluate("() => typeof window.__xss") == "undefined"
+        assert frame.locator('img[src="x"]').count() == 0
+
+
+def test_ringkasan(page, server, agency) -> None:
+    open_page(page, server, "ringkasan", agency, T.PAGES["ringkasan"][0])
+    metric = page.get_by_test_id("stMetric").filter(has_text=T.R_POSITIONS).first
+    assert metric.get_by_test_id("stMetricValue").inner_text() == "14"
+    page.get_by_test_id("stMetric").filter(has_text=f"{T.R_FINDINGS} — {T.severity('pelanggaran')}").wait_for()
+    page.get_by_test_id("stVegaLiteChart").nth(3).wait_for()  # kinds, officials, severity, rules
+    page.get_by_role("heading", name=T.R_COMPARE).wait_for()
+    page.get_by_test_id("stDataFrame").last.get_by_text(agency, exact=True).wait_for(state="attached")
+    wait_idle(page)
+    shot(page, "ringkasan")
+
+
+def test_rentang(page, server, agency) -> None:
+    open_page(page, server, "rentang", agency, T.PAGES["rentang"][0])
+    page.get_by_text(T.S_MATRIX).wait_for()
+    page.get_by_test_id("stVegaLiteChart").nth(4).wait_for()  # layers, span groups, matrix, evaluator load, teams
+    page.get_by_test_id("stDataFrame").first.get_by_text("KABID", exact=True).wait_for(state="attached")
+    shot(page, "rentang")
+
+
+def test_permodelan(page, server, agency) -> None:
+    open_page(page, server, "permodelan", agency, T.PAGES["permodelan"][0])
+    page.get_by_text("MET-JPT1 — Unit Organisasi Perangkat Daerah Permodelan Ke 1 (satu)").first.wait_for()
+    page.get_by_test_id("stGraphVizChart").locator("svg").wait_for()
+    conform = page.get_by_test_id("stMetric").filter(has_text=T.M_CONFORM)
+    assert conform.get_by_test_id("stMetricValue").inner_text() == "0 / 1"
+    _, frame = graph_frame(page)
+    assert "EPID-3" in frame.evaluate("() => nodes.getIds().join(' ')")
+    shot(page, "permodelan")
+
+
+def test_temuan_and_downloads(page, server, agency) -> None:
+    open_page(page, server, "temuan", agency, T.PAGES["temuan"][0])
+    table = page.get_by_test_id("stDataFrame").first
+    table.get_by_text("MODEL-MISMATCH", exact=True).wait_for(state="attached")
+    shot(page, "temuan")
+    with page.expect_download() as got:
+        page.get_by_role("button", name=T.F_CSV).click()
+    rows = list(csv.DictReader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8"))))
+    assert rows and set(rows[0]) == {"rule", "severity", "instansi", "subjek", "pesan", "dasar"}
+    assert {r["instansi"] for r in rows} == {agency} and "MODEL-MISMATCH" in {r["rule"] for r in rows}
+    with page.expect_download() as got:
+        page.get_by_role("button", name=T.F_XLSX).click()
+    from openpyxl import load_workbook
+
+    assert got.value.suggested_filename == f"temuan-{agency}.xlsx"
+    sheet = load_workbook(io.BytesIO(Path(got.value.path()).read_bytes()), read_only=True)["temuan"]
+    assert sum(1 for _ in sheet.iter_rows()) == len(rows) + 1
+
+
+def test_graf(page, server, agency) -> None:
+    open_page(page, server, "graf", agency, T.PAGES["graf"][0])
+    _, frame = graph_frame(page)
+    assert frame.evaluate("() => nodes.length") == 14
+    page.get_by_role("radio", name=T.G_MODES["cari"]).click()
+    wait_idle(page)
+    box = page.get_by_role("textbox", name=T.G_SEARCH)
+    box.fill("Ahmad")
+    box.press("Enter")
+    wait_idle(page)
+    _, frame = graph_frame(page)
+    ids = frame.evaluate("() => nodes.getIds()")
+    assert set(ids) == {"j:EPID-3", "j:KABID", "j:KADIS", "j:WALIKOTA"}
+    shot(page, "graf")
+
+
+def test_tim(page, server, agency) -> None:
+    open_page(page, server, "tim", agency, T.PAGES["tim"][0])
+    page.get_by_test_id("stDataFrame").first.get_by_text("TIM-DBD", exact=True).wait_for(state="attached")
+    page.get_by_text(T.T_SHOW_GRAPH).click()
+    wait_idle(page)
+    _, frame = graph_frame(page)
+    assert "t:TIM-DBD" in frame.evaluate("() => nodes.getIds()")
+    shot(page, "tim")
+
+
+def test_markup_in_names_renders_as_text_on_graf_and_temuan(page, server, agency) -> None:
+    # Graf: the unit sub-tree holds the position and the official whose names carry markup.
+    open_page(page, server, "graf", agency, T.PAGES["graf"][0])
+    _, frame = graph_frame(page)
+    labels = frame.evaluate("() => nodes.get().map(n => n.label)")
+    assert any(label.startswith(f"Pengadministrasi Kelurahan {XSS_IMG[:20]}") for label in labels)  # literal text
+    title = frame.evaluate("() => nodes.get('j:PLK-K2').title.textContent")
+    assert XSS_IMG in title and XSS_SCRIPT in title  # the position's name, and its holder's
+    # Hover the node: the tooltip shows the name as text.
+    at = frame.evaluate("""() => {
+        const p = network.getPositions(['j:PLK-K2'])['j:PLK-K2'];
+        return network.canvasToDOM(p);
+    }""")
+    canvas = frame.locator("#mynetwork").bounding_box()
+    page.mouse.move(canvas["x"] + at["x"], canvas["y"] + at["y"])
+    tip = frame.locator(".vis-tooltip")
+    tip.wait_for(state="visible")
+    assert XSS_IMG in tip.inner_text() and XSS_SCRIPT in tip.inner_text()
+    assert tip.locator("img, script").count() == 0
+    no_xss(page, frame)
+    shot(page, "xss-graf")
+
+    # Temuan: the finding about that position, found by the search box, shown in the table and in full.
+    open_page(page, server, "temuan", agency, T.PAGES["temuan"][0])
+    search = page.get_by_role("textbox", name=T.F_SEARCH)
+    search.fill("onerror")
+    search.press("Enter")
+    wait_idle(page)
+    page.get_by_text(re.compile(r"^1 dari \d+ temuan ditampilkan")).wait_for()
+    detail = page.get_by_test_id("stText").filter(has_text=XSS_IMG)
+    detail.first.wait_for()
+    assert XSS_SCRIPT in detail.first.inner_text()
+    page.get_by_test_id("stDataFrame").first.get_by_text(XSS_IMG, exact=False).first.wait_for(state="attached")
+    no_xss(page)
+    shot(page, "xss-temuan")

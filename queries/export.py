@@ -22,7 +22,7 @@ def to_csv(findings: Sequence[Finding]) -> str:
     w = csv.DictWriter(buf, fieldnames=FIELDS, lineterminator="\n")
     w.writeheader()
     for f in findings:
-        w.writerow(f.as_row())
+        w.writerow({k: _cell(v) for k, v in f.as_row().items()})
     return buf.getvalue()
 
 
@@ -34,7 +34,6 @@ def to_xlsx(findings: Sequence[Finding]) -> bytes:
     ws.append(list(FIELDS))
     for f in findings:
         row = f.as_row()
-        # Text cells only: a value starting with '=' must never become a formula.
         ws.append([_cell(row[k]) for k in FIELDS])
     buf = io.BytesIO()
     wb.save(buf)
@@ -42,6 +41,7 @@ def to_xlsx(findings: Sequence[Finding]) -> bytes:
 
 
 def _cell(value: str) -> str:
+    """A value a spreadsheet would read as a formula ('=', '+', '-', '@') gets a leading quote."""
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 

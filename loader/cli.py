@@ -1,6 +1,6 @@
-"""The ``sikerja`` command: ``db`` and ``load`` here; other layers add theirs.
+"""The ``sikerja`` command: ``db`` here; other layers add theirs.
 
-Commands of higher layers (``check``, ``dashboard``, ``demo``, ...) register
+Commands of higher layers (``load``, ``check``, ``dashboard``, ``demo``, ...) register
 through the ``sikerja.commands`` entry-point group, so this module never
 imports them. Exit codes: 0 ok, 1 findings at the failing severity, 2 usage or
 input error, 3 ``db status``: not running.
@@ -73,7 +73,7 @@ def db_status() -> None:
     raise typer.Exit(0 if ok else 3)
 
 
-def _progress_factory() -> Callable[[int], Callable[[str, int], None]] | None:
+def progress_factory() -> Callable[[int], Callable[[str, int], None]] | None:
     if not sys.stderr.isatty():
         return None
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -95,47 +95,6 @@ def _progress_factory() -> Callable[[int], Callable[[str, int], None]] | None:
         return advance
 
     return factory
-
-
-@app.command("load")
-def load(
-    path: Path = typer.Argument(..., help="folder CSV atau satu berkas .xlsx (DESIGN §1)"),
-    batch_size: int = typer.Option(10_000, min=100, help="baris per pernyataan UNWIND"),
-) -> None:
-    """Muat bundel satu instansi; menggantikan data instansi itu seutuhnya, atau tidak mengubah apa pun."""
-    from neo4j.exceptions import Neo4jError, ServiceUnavailable
-
-    from sikerja.loader.bundle import BundleError
-    from sikerja.loader.graph import connect
-    from sikerja.loader.load import load_bundle
-    from sikerja.queries.profiles import ProfileError, models_of
-    from sikerja.loader.settings import Settings, SettingsError
-
-    try:
-        settings = Settings.from_env()
-        with connect(settings) as driver:
-            summary = load_bundle(driver, settings.database, path, models_of,
-                                  progress_factory=_progress_factory(), batch_size=batch_size)
-    except BundleError as e:
-        for p in e.problems:
-            err.print(f"  {p}", markup=False, soft_wrap=True)
-        more = f" (ditampilkan {len(e.problems)})" if e.total > len(e.problems) else ""
-        fail(f"bundel {path} ditolak: {e.total} masalah{more}; basis data tidak diubah")
-    except (SettingsError, ProfileError) as e:
-        fail(str(e))
-    except ServiceUnavailable as e:
-        fail(f"Neo4j tidak dapat dihubungi ({e}); jalankan `sikerja db start` atau periksa NEO4J_URI")
-    except Neo4jError as e:
-        hint = ""
-        if e.code and "MemoryPoolOutOfMemoryError" in e.code:
-            hint = " Satu pemuatan adalah satu transaksi: naikkan SIKERJA_NEO4J_HEAP (lalu `sikerja db stop` dan `sikerja db start`)."
-        fail(f"Neo4j menolak pemuatan; data lama instansi tetap utuh: {e.code}: {e.message}{hint}")
-    rate = (summary.nodes + summary.relationships) / summary.seconds if summary.seconds else 0
-    out.print(
-        f"Instansi {summary.instansi} dimuat: {summary.nodes:,} simpul, {summary.relationships:,} relasi "
-        f"dalam {summary.seconds:.1f} detik ({rate:,.0f}/detik).",
-        markup=False,
-    )
 
 
 def _register_plugins() -> None:

@@ -10,11 +10,55 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
+    # `load` lives here, not in the loader's CLI: it needs the profiles
+    # (permodelan ids), which belong to this layer.
+    app.command("load")(load)
     app.command("check")(check)
     app.command("spans")(spans)
     rules_app = typer.Typer(help="Katalog aturan: id, judul, tingkat, dasar.", no_args_is_help=True)
     rules_app.command("list")(rules_list)
     app.add_typer(rules_app, name="rules")
+
+
+def load(
+    path: Path = typer.Argument(..., help="folder CSV atau satu berkas .xlsx (DESIGN §1)"),
+    batch_size: int = typer.Option(10_000, min=100, help="baris per pernyataan UNWIND"),
+) -> None:
+    """Muat bundel satu instansi; menggantikan data instansi itu seutuhnya, atau tidak mengubah apa pun."""
+    from neo4j.exceptions import Neo4jError, ServiceUnavailable
+
+    from sikerja.loader.bundle import BundleError
+    from sikerja.loader.cli import err, fail, out, progress_factory
+    from sikerja.loader.graph import connect
+    from sikerja.loader.load import load_bundle
+    from sikerja.queries.profiles import ProfileError, models_of
+    from sikerja.loader.settings import Settings, SettingsError
+
+    try:
+        settings = Settings.from_env()
+        with connect(settings) as driver:
+            summary = load_bundle(driver, settings.database, path, models_of,
+                                  progress_factory=progress_factory(), batch_size=batch_size)
+    except BundleError as e:
+        for p in e.problems:
+            err.print(f"  {p}", markup=False, soft_wrap=True)
+        more = f" (ditampilkan {len(e.problems)})" if e.total > len(e.problems) else ""
+        fail(f"bundel {path} ditolak: {e.total} masalah{more}; basis data tidak diubah")
+    except (SettingsError, ProfileError) as e:
+        fail(str(e))
+    except ServiceUnavailable as e:
+        fail(f"Neo4j tidak dapat dihubungi ({e}); jalankan `sikerja db start` atau periksa NEO4J_URI")
+    except Neo4jError as e:
+        hint = ""
+        if e.code and "MemoryPoolOutOfMemoryError" in e.code:
+            hint = " Satu pemuatan adalah satu transaksi: naikkan SIKERJA_NEO4J_HEAP (lalu `sikerja db stop` dan `sikerja db start`)."
+        fail(f"Neo4j menolak pemuatan; data lama instansi tetap utuh: {e.code}: {e.message}{hint}")
+    rate = (summary.nodes + summary.relationships) / summary.seconds if summary.seconds else 0
+    out.print(
+        f"Instansi {summary.instansi} dimuat: {summary.nodes:,} simpul, {summary.relationships:,} relasi "
+        f"dalam {summary.seconds:.1f} detik ({rate:,.0f}/detik).",
+        markup=False,
+    )
 
 
 def check(

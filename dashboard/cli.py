@@ -61,14 +61,12 @@ def demo(
     """Semua untuk tampilan pertama: Neo4j lokal hidup, instansi contoh dimuat dan diperiksa, dasbor disajikan."""
     from pathlib import Path
 
-    from neo4j.exceptions import Neo4jError, ServiceUnavailable
-
     from sikerja.loader import server
     from sikerja.loader.bundle import BundleError
-    from sikerja.loader.cli import err, fail, out
+    from sikerja.loader.cli import err, fail, out, reporting
     from sikerja.loader.graph import connect
     from sikerja.loader.load import load_bundle
-    from sikerja.loader.settings import ServerSettings, Settings, SettingsError
+    from sikerja.loader.settings import ServerSettings, Settings
     from sikerja.queries.findings import Severity
     from sikerja.queries.profiles import models_of
     from sikerja.queries.runner import run_checks
@@ -76,14 +74,17 @@ def demo(
     bundles = seed_bundles()
     if not bundles:
         fail("tidak ada bundel contoh di paket sikerja.seed (seed/bundles)")
-    try:
+    with reporting("pemuatan contoh", server.ServerError):
         if not os.environ.get("NEO4J_URI"):
             err.print("Menyalakan Neo4j lokal (pertama kali: membangun dari Maven Central)...")
             out.print(server.start(ServerSettings.from_env()))
         settings = Settings.from_env()
         with connect(settings) as driver:
             for folder in bundles:
-                summary = load_bundle(driver, settings.database, Path(str(folder)), models_of)
+                try:
+                    summary = load_bundle(driver, settings.database, Path(str(folder)), models_of)
+                except BundleError as e:
+                    fail(f"bundel contoh {folder.name} ditolak: {'; '.join(map(str, e.problems[:5]))}")
                 findings = run_checks(driver, settings.database, summary.instansi)
                 counts = {s.value: sum(1 for f in findings if f.severity is s) for s in Severity}
                 out.print(
@@ -91,12 +92,6 @@ def demo(
                     + ", ".join(f"{n} {s}" for s, n in counts.items()),
                     markup=False,
                 )
-    except (server.ServerError, SettingsError) as e:
-        fail(str(e))
-    except BundleError as e:
-        fail(f"bundel contoh ditolak: {'; '.join(map(str, e.problems[:5]))}")
-    except (ServiceUnavailable, Neo4jError) as e:
-        fail(f"Neo4j: {e}")
     if serve_dashboard:
         out.print(f"Dasbor: http://{address}:{port}  (Ctrl+C untuk berhenti; `sikerja db stop` menghentikan Neo4j)")
         raise typer.Exit(serve(address, port))

@@ -9,10 +9,10 @@ input error, 3 ``db status``: not running.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from importlib.metadata import entry_points
-from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -30,9 +30,33 @@ err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
 
 
-def fail(message: str, code: int = 2) -> None:
+def fail(message: str, code: int = 2) -> NoReturn:
     err.print(f"[bold red]galat:[/] {message}", markup=True, soft_wrap=True)
     raise typer.Exit(code)
+
+
+@contextmanager
+def reporting(action: str, *expected: type[Exception]) -> Iterator[None]:
+    """Turn the errors a command expects into one clear line and exit 2.
+
+    Always covered: bad settings, an unreachable server and a refusal by
+    Neo4j; ``expected`` adds the command's own (their message is shown as is).
+    """
+    from neo4j.exceptions import Neo4jError, ServiceUnavailable
+
+    from sikerja.loader.settings import SettingsError
+
+    try:
+        yield
+    except (SettingsError, *expected) as e:
+        fail(str(e))
+    except ServiceUnavailable as e:
+        fail(f"Neo4j tidak dapat dihubungi ({e}); jalankan `sikerja db start` atau periksa NEO4J_URI")
+    except Neo4jError as e:
+        hint = ""
+        if e.code and "MemoryPoolOutOfMemoryError" in e.code:
+            hint = " Satu pemuatan adalah satu transaksi: naikkan SIKERJA_NEO4J_HEAP (lalu `sikerja db stop` dan `sikerja db start`)."
+        fail(f"Neo4j menolak {action}: {e.code}: {e.message}{hint}")
 
 
 @db_app.command("start")

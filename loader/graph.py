@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any, LiteralString
 
 import neo4j
 from neo4j import GraphDatabase, Query, RoutingControl
 
 from sikerja.loader.settings import Settings
+
+# The driver logs each retry as a warning; sikerja reports failures itself.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+logging.getLogger("neo4j").propagate = False
 
 
 def connect(settings: Settings | None = None) -> neo4j.Driver:
@@ -19,9 +24,16 @@ def connect(settings: Settings | None = None) -> neo4j.Driver:
     s = settings or Settings.from_env()
     # Server notifications (e.g. "property key does not exist" for optional
     # columns no agency used yet) are for query authors, not for users.
-    return GraphDatabase.driver(
+    driver = GraphDatabase.driver(
         s.uri, auth=(s.user, s.password), user_agent="sikerja", notifications_min_severity="OFF",
+        connection_timeout=10, max_transaction_retry_time=15,
     )
+    try:
+        driver.verify_connectivity()  # an unreachable server fails now, not after the retries
+    except Exception:
+        driver.close()
+        raise
+    return driver
 
 
 def database(settings: Settings | None = None) -> str:

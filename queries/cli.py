@@ -25,34 +25,25 @@ def load(
     batch_size: int = typer.Option(10_000, min=100, help="baris per pernyataan UNWIND"),
 ) -> None:
     """Muat bundel satu instansi; menggantikan data instansi itu seutuhnya, atau tidak mengubah apa pun."""
-    from neo4j.exceptions import Neo4jError, ServiceUnavailable
-
     from sikerja.loader.bundle import BundleError
-    from sikerja.loader.cli import err, fail, out, progress_factory
+    from sikerja.loader.cli import err, fail, out, progress_factory, reporting
     from sikerja.loader.graph import connect
     from sikerja.loader.load import load_bundle
+    from sikerja.loader.settings import Settings
     from sikerja.queries.profiles import ProfileError, models_of
-    from sikerja.loader.settings import Settings, SettingsError
 
     try:
-        settings = Settings.from_env()
-        with connect(settings) as driver:
-            summary = load_bundle(driver, settings.database, path, models_of,
-                                  progress_factory=progress_factory(), batch_size=batch_size)
+        with reporting("pemuatan; data lama instansi tetap utuh", ProfileError):
+            settings = Settings.from_env()
+            with connect(settings) as driver:
+                summary = load_bundle(driver, settings.database, path, models_of,
+                                      progress_factory=progress_factory(), batch_size=batch_size)
     except BundleError as e:
         for p in e.problems:
             err.print(f"  {p}", markup=False, soft_wrap=True)
         more = f" (ditampilkan {len(e.problems)})" if e.total > len(e.problems) else ""
         fail(f"bundel {path} ditolak: {e.total} masalah{more}; basis data tidak diubah")
-    except (SettingsError, ProfileError) as e:
-        fail(str(e))
-    except ServiceUnavailable as e:
-        fail(f"Neo4j tidak dapat dihubungi ({e}); jalankan `sikerja db start` atau periksa NEO4J_URI")
-    except Neo4jError as e:
-        hint = ""
-        if e.code and "MemoryPoolOutOfMemoryError" in e.code:
-            hint = " Satu pemuatan adalah satu transaksi: naikkan SIKERJA_NEO4J_HEAP (lalu `sikerja db stop` dan `sikerja db start`)."
-        fail(f"Neo4j menolak pemuatan; data lama instansi tetap utuh: {e.code}: {e.message}{hint}")
+
     rate = (summary.nodes + summary.relationships) / summary.seconds if summary.seconds else 0
     out.print(
         f"Instansi {summary.instansi} dimuat: {summary.nodes:,} simpul, {summary.relationships:,} relasi "
@@ -69,11 +60,9 @@ def check(
     rule: Optional[list[str]] = typer.Option(None, "--rule", "-r", help="hanya aturan ini (boleh berulang)"),
 ) -> None:
     """Jalankan pemeriksaan profil tiap instansi; exit 0 bersih, 1 ada temuan setingkat --fail-on, 2 galat."""
-    from neo4j.exceptions import Neo4jError, ServiceUnavailable
-
-    from sikerja.loader.cli import err, fail, out
+    from sikerja.loader.cli import err, fail, out, reporting
     from sikerja.loader.graph import connect
-    from sikerja.loader.settings import Settings, SettingsError
+    from sikerja.loader.settings import Settings
     from sikerja.queries import export
     from sikerja.queries.findings import Severity, exit_code
     from sikerja.queries.profiles import ProfileError
@@ -87,7 +76,7 @@ def check(
         fail("--fail-on harus info, peringatan atau pelanggaran")
     if fmt == "xlsx" and output is None:
         fail("--format xlsx membutuhkan --output BERKAS.xlsx")
-    try:
+    with reporting("kueri pemeriksaan", UnknownAgency, ProfileError):
         settings = Settings.from_env()
         with connect(settings) as driver:
             codes = instansi or [a["kode"] for a in agencies(driver, settings.database)]
@@ -96,12 +85,6 @@ def check(
             findings = []
             for kode in codes:
                 findings.extend(run_checks(driver, settings.database, kode, rules=rule))
-    except (UnknownAgency, SettingsError, ProfileError) as e:
-        fail(str(e))
-    except ServiceUnavailable as e:
-        fail(f"Neo4j tidak dapat dihubungi ({e}); jalankan `sikerja db start` atau periksa NEO4J_URI")
-    except Neo4jError as e:
-        fail(f"Neo4j menolak kueri pemeriksaan: {e.code}: {e.message}")
     if output is not None:
         export.write(findings, "csv" if fmt == "table" else fmt, output)
         err.print(f"{len(findings)} temuan ditulis ke {output}")
@@ -162,26 +145,18 @@ def spans(
     """Rentang kendali dan lapisan: ringkasan instansi, dan ukuran per jabatan ke CSV bila diminta."""
     import csv
 
-    from neo4j.exceptions import Neo4jError, ServiceUnavailable
-
-    from sikerja.loader.cli import err, fail, out
+    from sikerja.loader.cli import err, out, reporting
     from sikerja.loader.graph import connect
-    from sikerja.loader.settings import Settings, SettingsError
+    from sikerja.loader.settings import Settings
     from sikerja.queries.measures import position_measures, summarise
     from sikerja.queries.profiles import ProfileError
     from sikerja.queries.runner import UnknownAgency, profile_of
 
-    try:
+    with reporting("kueri ukuran", UnknownAgency, ProfileError):
         settings = Settings.from_env()
         with connect(settings) as driver:
             profile = profile_of(driver, settings.database, instansi)
             rows = position_measures(driver, settings.database, instansi, profile.thresholds.span_groups)
-    except (UnknownAgency, SettingsError, ProfileError) as e:
-        fail(str(e))
-    except ServiceUnavailable as e:
-        fail(f"Neo4j tidak dapat dihubungi ({e}); jalankan `sikerja db start` atau periksa NEO4J_URI")
-    except Neo4jError as e:
-        fail(f"Neo4j menolak kueri: {e.code}: {e.message}")
     for key, value in summarise(rows).items():
         out.print(f"{key:<20} {value}")
     if output is not None:

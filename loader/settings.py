@@ -78,7 +78,7 @@ class ServerSettings:
             home=state_dir() / "neo4j",
             bolt_port=_int_env("SIKERJA_BOLT_PORT", 7687),
             http_port=_int_env("SIKERJA_HTTP_PORT", 7474),
-            heap=os.environ.get("SIKERJA_NEO4J_HEAP", "4g"),
+            heap=os.environ.get("SIKERJA_NEO4J_HEAP", "8g"),
             pagecache=os.environ.get("SIKERJA_NEO4J_PAGECACHE", "2g"),
         )
 

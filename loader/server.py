@@ -189,8 +189,11 @@ def start(s: ServerSettings, *, timeout: float = 180.0, quiet_build: bool = True
         if ok:
             return msg
     for port in (s.bolt_port, s.http_port):
-        if _port_open(port):
-            raise ServerError(f"port 127.0.0.1:{port} sudah dipakai proses lain; atur SIKERJA_BOLT_PORT/SIKERJA_HTTP_PORT")
+        free_by = time.monotonic() + 15  # a server that was just stopped may still hold it briefly
+        while _port_open(port):
+            if time.monotonic() > free_by:
+                raise ServerError(f"port 127.0.0.1:{port} sudah dipakai proses lain; atur SIKERJA_BOLT_PORT/SIKERJA_HTTP_PORT")
+            time.sleep(0.5)
     lib = build(s, quiet=quiet_build)
     for sub in ("conf", "run", "logs", "data"):
         (s.home / sub).mkdir(parents=True, exist_ok=True)

@@ -283,8 +283,8 @@ def children_of(unit_rows: Sequence[dict[str, Any]]) -> dict[str | None, list[st
     return out
 
 
-def subtree(unit_rows: Sequence[dict[str, Any]], root: str) -> set[str]:
-    """``root`` and every unit below it (robust to a malformed hierarchy)."""
+def _walk_down(unit_rows: Sequence[dict[str, Any]], root: str, stop: set[str]) -> set[str]:
+    """``root`` and the units below it, not entering units in ``stop`` (robust to a malformed hierarchy)."""
     kids = children_of(unit_rows)
     seen: set[str] = set()
     stack = [root]
@@ -293,25 +293,20 @@ def subtree(unit_rows: Sequence[dict[str, Any]], root: str) -> set[str]:
         if k in seen:
             continue
         seen.add(k)
-        stack.extend(kids.get(k, ()))
+        stack.extend(c for c in kids.get(k, ()) if c not in stop)
     return seen
+
+
+def subtree(unit_rows: Sequence[dict[str, Any]], root: str) -> set[str]:
+    """``root`` and every unit below it."""
+    return _walk_down(unit_rows, root, set())
 
 
 def governed_units(unit_rows: Sequence[dict[str, Any]], declaring: str) -> set[str]:
     """Units a declaration on ``declaring`` governs: it and its sub-units, except
     the sub-trees of sub-units that declare a model of their own (the nearest
     declaration wins, as EVAL-MODEL reads it)."""
-    kids = children_of(unit_rows)
-    declares = {u["kode"] for u in unit_rows if u.get("permodelan")}
-    out: set[str] = set()
-    stack = [declaring]
-    while stack:
-        k = stack.pop()
-        if k in out:
-            continue
-        out.add(k)
-        stack.extend(c for c in kids.get(k, ()) if c not in declares)
-    return out
+    return _walk_down(unit_rows, declaring, {u["kode"] for u in unit_rows if u.get("permodelan")})
 
 
 def unit_order(unit_rows: Sequence[dict[str, Any]]) -> list[tuple[str, int]]:

@@ -24,10 +24,9 @@ def read_valid_bundle(path: Path, models_of: ModelsOf) -> dict[str, Table]:
         models = models_of(profile)
         return None if models is None else {m["id"] for m in models}
 
-    found, total = validate(tables, model_ids)
-    problems = problems + found
-    if problems:
-        raise BundleError(problems[:MAX_PROBLEMS], total=len(problems) - len(found) + total)
+    found, total_found = validate(tables, model_ids)
+    if problems or found:
+        raise BundleError((problems + found)[:MAX_PROBLEMS], total=len(problems) + total_found)
     return tables
 
 

@@ -92,21 +92,18 @@ def _member_rows(t: Table) -> Iterator[dict[str, Any]]:
         yield {"a": d.pop("nip"), "b": d.pop("tim"), "props": d}
 
 
-def plan(tables: dict[str, Table], models: list[dict[str, Any]]) -> list[tuple[str, Callable[[], Iterator[dict[str, Any]]], int]]:
-    """The write steps in order: (statement name, rows factory, row count)."""
-    steps: list[tuple[str, Callable[[], Iterator[dict[str, Any]]], int]] = [
-        ("permodelan", lambda: iter(models), len(models)),
-    ]
+Step = tuple[str, Callable[[], Iterator[dict[str, Any]]]]
+
+
+def plan(tables: dict[str, Table], models: list[dict[str, Any]]) -> list[Step]:
+    """The write steps in order: (statement name, rows factory)."""
+    steps: list[Step] = [("permodelan", lambda: iter(models))]
     for name in NODE_TABLES:
-        t = tables[name]
-        steps.append((name, lambda t=t: _node_rows(t), len(t.rows)))
+        steps.append((name, lambda t=tables[name]: _node_rows(t)))
     for name in NODE_TABLES:
-        t = tables[name]
         for column, stmt in REFERENCES[name].items():
-            count = sum(len(split_codes(v)) for v in t.column(column))
-            steps.append((stmt, lambda t=t, c=column: _rel_rows(t, c), count))
-    members = tables["anggota_tim"]
-    steps.append(("rel_member_of", lambda: _member_rows(members), len(members.rows)))
+            steps.append((stmt, lambda t=tables[name], c=column: _rel_rows(t, c)))
+    steps.append(("rel_member_of", lambda: _member_rows(tables["anggota_tim"])))
     return steps
 
 
@@ -153,7 +150,7 @@ def replace_agency(
             tx.run(statements["instansi"], {**params, "props": props}).consume()
             summary.counts["instansi"] = 1
             ids: dict[str, dict[str, str]] = {}  # table -> key -> element id of the new node
-            for name, rows, _count in steps:
+            for name, rows in steps:
                 written = 0
                 ends = ENDS.get(name)
                 for batch in _batches(rows(), batch_size):
@@ -178,4 +175,5 @@ def replace_agency(
 
 
 def total_rows(tables: dict[str, Table], models: list[dict[str, Any]]) -> int:
-    return sum(count for _, _, count in plan(tables, models))
+    """Rows the load will send, for a progress bar (counted only when one is shown)."""
+    return sum(sum(1 for _ in rows()) for _, rows in plan(tables, models))

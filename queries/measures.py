@@ -36,10 +36,14 @@ def span_group_labels(bounds: Sequence[int]) -> list[str]:
     return labels
 
 
-def span_group(n: int, bounds: Sequence[int]) -> str | None:
+def span_group(n: int, bounds: Sequence[int], labels: Sequence[str] | None = None) -> str | None:
+    """The label of the span group ``n`` falls in; None below the first bound.
+
+    Pass ``labels`` (``span_group_labels(bounds)``) when calling per row.
+    """
     if n < bounds[0]:
         return None
-    labels = span_group_labels(bounds)
+    labels = labels if labels is not None else span_group_labels(bounds)
     for lo, label in zip(reversed(bounds), reversed(labels)):
         if n >= lo:
             return label
@@ -124,6 +128,7 @@ def compute(positions: list[dict[str, Any]], units: list[dict[str, Any]], teams:
             unit = parent.get(unit)
             hops += 1
     unit_of = {p["kode"]: p["unit"] for p in positions}
+    labels = span_group_labels(span_groups)
 
     rows = []
     for p in positions:
@@ -146,7 +151,7 @@ def compute(positions: list[dict[str, Any]], units: list[dict[str, Any]], teams:
             "bawahan_total": None if k in on_loop else total[k],
             "lapisan": layer[k],
             "kategori": category,
-            "kelompok_rentang": span_group(n_direct, span_groups),
+            "kelompok_rentang": span_group(n_direct, span_groups, labels),
             "kepala_unit": is_head,
             "ketua_tim": len(leaders_of_unit.get(p["unit"], ())) if is_head else 0,
         })

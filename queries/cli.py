@@ -64,6 +64,7 @@ def check(
     from sikerja.loader.graph import connect
     from sikerja.loader.settings import Settings
     from sikerja.queries import export
+    from sikerja.queries.catalog import CatalogError
     from sikerja.queries.findings import Severity, exit_code
     from sikerja.queries.profiles import ProfileError
     from sikerja.queries.runner import UnknownAgency, agencies, run_checks
@@ -76,7 +77,7 @@ def check(
         fail("--fail-on harus info, peringatan atau pelanggaran")
     if fmt == "xlsx" and output is None:
         fail("--format xlsx membutuhkan --output BERKAS.xlsx")
-    with reporting("kueri pemeriksaan", UnknownAgency, ProfileError):
+    with reporting("kueri pemeriksaan", UnknownAgency, ProfileError, CatalogError):
         settings = Settings.from_env()
         with connect(settings) as driver:
             codes = instansi or [a["kode"] for a in agencies(driver, settings.database)]

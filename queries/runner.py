@@ -10,7 +10,7 @@ import neo4j
 from sikerja.loader import cypherfile
 from sikerja.loader.graph import read
 from sikerja.loader.schema import JENJANG_RANK, STRUCTURAL_JENIS
-from sikerja.queries.catalog import Check, checks
+from sikerja.queries.catalog import CatalogError, Check, checks
 from sikerja.queries.findings import Finding, Severity
 from sikerja.queries.profiles import Profile, load_profile
 
@@ -100,7 +100,7 @@ def run_checks(driver: neo4j.Driver, db: str, instansi: str, *, rules: Iterable[
         if wanted is not None and rule_id not in wanted:
             continue
         if rule_id not in catalog:
-            continue
+            raise CatalogError(f"profil {profile.id} mengaktifkan aturan {rule_id} yang tidak ada di katalog queries/checks")
         if on_rule:
             on_rule(rule_id)
         findings.extend(run_check(driver, db, catalog[rule_id], instansi, profile, params))

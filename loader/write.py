@@ -1,8 +1,20 @@
-"""Replace one agency's subgraph with a validated bundle, atomically.
+"""Replace one agency's subgraph with a validated bundle: staged, then swapped.
 
-All statements of ``cypher/replace.cypher`` run in one explicit transaction:
-readers see the old agency until commit, and a failure, a killed loader or a
-killed server leaves the old one. Rows go in batched ``UNWIND`` statements.
+Readers find an agency's nodes by ``instansi = <agency code>``. A load:
+
+1. **stages** the new version under its own key (``~`` + load id), in
+   transactions of ``batch_size`` rows, so memory on both sides stays bounded
+   whatever the agency's size; readers never see a stage;
+2. **swaps** in one small transaction: the live version's nodes are re-keyed to
+   their own stage key (retired) and the new version's to the agency code;
+   readers see the old version until this commits and the new one after;
+3. **purges** the retired version in small transactions.
+
+A ``Muatan`` node registers each stage key still in the database. A running
+load beats on it in every stage transaction; a load that was killed (or whose
+server died) leaves a stage that stops beating, and the next load of any agency
+purges it once it is ``STALE_SECONDS`` old. Nothing a killed load leaves is
+ever visible to readers, so the previous version stays intact.
 """
 
 from __future__ import annotations
@@ -21,14 +33,10 @@ from sikerja.loader.validate import split_codes
 
 BATCH = 10_000
 
+STAGE_PREFIX = "~"  # agency codes may not begin with it (validate.py refuses them)
+STALE_SECONDS = 300  # a stage that has not beaten for this long belongs to a dead load
+
 # Columns that become relationships rather than properties, per table.
-# Each statement's ends: (table of the source, table of the target).
-ENDS = {
-    "rel_bagian_dari": ("unit", "unit"), "rel_menerapkan": ("unit", "permodelan"),
-    "rel_di_unit": ("jabatan", "unit"), "rel_atasan_langsung": ("jabatan", "jabatan"),
-    "rel_penilai": ("jabatan", "jabatan"), "rel_menduduki": ("pegawai", "jabatan"), "rel_plt": ("pegawai", "jabatan"),
-    "rel_pemilik_kinerja": ("tim", "unit"), "rel_ditetapkan_oleh": ("tim", "jabatan"), "rel_member_of": ("pegawai", "tim"),
-}
 REFERENCES: dict[str, dict[str, str]] = {
     "unit": {"induk": "rel_bagian_dari", "permodelan": "rel_menerapkan"},
     "jabatan": {"unit": "rel_di_unit", "atasan_langsung": "rel_atasan_langsung", "penilai": "rel_penilai"},
@@ -44,7 +52,9 @@ class LoadSummary:
     instansi: str
     muatan: str
     counts: dict[str, int] = field(default_factory=dict)
-    seconds: float = 0.0
+    seconds: float = 0.0  # whole load: purge of abandoned stages, stage, swap, purge of the old version
+    swap_seconds: float = 0.0  # the one transaction that makes the new version live
+    purge_seconds: float = 0.0
 
     @property
     def nodes(self) -> int:
@@ -55,10 +65,22 @@ class LoadSummary:
         return sum(v for k, v in self.counts.items() if k.startswith("rel_"))
 
 
+def stage_key(muatan: str) -> str:
+    return STAGE_PREFIX + muatan
+
+
+class StageLost(RuntimeError):
+    """This load's stage was purged as abandoned (it stopped beating for too long); run the load again."""
+
+
 def ensure_schema(driver: neo4j.Driver, db: str) -> None:
     for stmt in cypherfile.load("loader", "cypher/schema.cypher").statements:
         driver.execute_query(stmt, database_=db)
     driver.execute_query("CALL db.awaitIndexes(300)", database_=db)
+
+
+def _statements() -> dict[str, Any]:
+    return cypherfile.load("loader", "cypher/replace.cypher").named
 
 
 def _batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -96,7 +118,7 @@ Step = tuple[str, Callable[[], Iterator[dict[str, Any]]]]
 
 
 def plan(tables: dict[str, Table], models: list[dict[str, Any]]) -> list[Step]:
-    """The write steps in order: (statement name, rows factory)."""
+    """The stage steps in order: (statement name, rows factory). Nodes before the relationships between them."""
     steps: list[Step] = [("permodelan", lambda: iter(models))]
     for name in NODE_TABLES:
         steps.append((name, lambda t=tables[name]: _node_rows(t)))
@@ -107,21 +129,81 @@ def plan(tables: dict[str, Table], models: list[dict[str, Any]]) -> list[Step]:
     return steps
 
 
-DELETES = ("delete_tim", "delete_pegawai", "delete_jabatan", "delete_unit", "delete_permodelan")
+def _stage_batch(tx: neo4j.ManagedTransaction, statement: str, params: dict[str, Any], rows: list[dict[str, Any]]) -> None:
+    q = _statements()
+    if tx.run(q["heartbeat"], params).single(strict=True)["n"] == 0:
+        raise StageLost(
+            f"tahap muatan {params['muatan']} dibersihkan karena dianggap terbengkalai; data lama instansi "
+            f"{params['instansi']} tetap utuh, ulangi pemuatan"
+        )
+    tx.run(statement, {**params, "rows": rows}).consume()
+
+
+def _retire(tx: neo4j.ManagedTransaction, params: dict[str, Any], lama: str | None) -> str:
+    """Re-key the live version to its own stage key and register it for purging; returns that load id."""
+    q = _statements()
+    lama = lama or uuid.uuid4().hex  # an agency node without a load id (never written by this loader)
+    tx.run(q["rekey"], dari=params["instansi"], ke=stage_key(lama)).consume()
+    tx.run(q["retire"], {**params, "lama": lama}).consume()
+    return lama
+
+
+def _swap(tx: neo4j.ManagedTransaction, params: dict[str, Any], props: dict[str, Any]) -> str:
+    q = _statements()
+    rec = tx.run(q["swap_lock"], params).single(strict=True)
+    if not rec["ada"]:
+        raise StageLost(
+            f"tahap muatan {params['muatan']} hilang sebelum ditukar; data lama instansi {params['instansi']} "
+            "tetap utuh, ulangi pemuatan"
+        )
+    lama = _retire(tx, params, rec["lama"])
+    tx.run(q["rekey"], dari=params["tahap"], ke=params["instansi"]).consume()
+    tx.run(q["swap_done"], {**params, "props": props}).consume()
+    return lama
+
+
+def purge(driver: neo4j.Driver, db: str, muatan: str, *, batch_size: int = BATCH) -> None:
+    """Delete every node under ``muatan``'s stage key, then its registration, in small transactions."""
+    q = _statements()
+    with driver.session(database=db) as session:
+        session.run(q["purge"], kunci=stage_key(muatan), ukuran=batch_size).consume()
+        session.run(q["purge_done"], id=muatan).consume()
+
+
+def purge_abandoned(driver: neo4j.Driver, db: str, *, instansi: str | None = None,
+                    older_than: float = STALE_SECONDS, batch_size: int = BATCH) -> int:
+    """Purge stages left by dead loads and retired versions nobody is purging; returns how many."""
+    q = _statements()
+    me = uuid.uuid4().hex
+    found = driver.execute_query(q["abandoned"], instansi=instansi, basi=older_than, database_=db).records
+    purged = 0
+    for rec in found:
+        claimed, _, _ = driver.execute_query(q["claim"], id=rec["id"], basi=older_than, muatan=me, database_=db)
+        if claimed[0]["n"]:
+            purge(driver, db, rec["id"], batch_size=batch_size)
+            purged += 1
+    return purged
 
 
 def delete_agency(driver: neo4j.Driver, db: str, kode: str) -> bool:
-    """Remove an agency and its whole subgraph in one transaction; False if it was not there."""
-    statements = cypherfile.load("loader", "cypher/replace.cypher").named
-    params = {"instansi": kode, "muatan": None}
+    """Remove an agency: one small transaction hides it, then it is purged; False if it was not there."""
+    q = _statements()
+    params = {"instansi": kode, "muatan": uuid.uuid4().hex}
 
-    def work(tx: neo4j.ManagedTransaction) -> bool:
-        for name in DELETES:
-            tx.run(statements[name], params).consume()
-        return tx.run(statements["delete_instansi"], params).single(strict=True)["n"] > 0
+    def work(tx: neo4j.ManagedTransaction) -> str | None:
+        rec = tx.run(q["drop_lock"], params).single()
+        if rec is None:
+            return None
+        lama = _retire(tx, params, rec["lama"])
+        tx.run(q["drop_instansi"], params).consume()
+        return lama
 
     with driver.session(database=db) as session:
-        return session.execute_write(work)
+        lama = session.execute_write(work)
+    if lama is None:
+        return False
+    purge(driver, db, lama)
+    return True
 
 
 def replace_agency(
@@ -133,45 +215,54 @@ def replace_agency(
     batch_size: int = BATCH,
     progress: Callable[[str, int], None] | None = None,
 ) -> LoadSummary:
-    """Write the bundle as the agency's new subgraph in one transaction."""
+    """Stage the bundle, swap it in as the agency's live version, purge the old one."""
     inst = next(tables["instansi"].dicts())
     kode = inst["kode"]
+    if kode.startswith(STAGE_PREFIX):
+        raise ValueError(f"kode instansi tidak boleh diawali {STAGE_PREFIX!r}: {kode!r}")
     summary = LoadSummary(instansi=kode, muatan=uuid.uuid4().hex)
-    statements = cypherfile.load("loader", "cypher/replace.cypher").named
-    steps = plan(tables, models)
+    q = _statements()
+    params = {"instansi": kode, "muatan": summary.muatan, "tahap": stage_key(summary.muatan)}
+    props = {k: v for k, v in inst.items() if k != "kode"}
     started = time.perf_counter()
-    params = {"instansi": kode, "muatan": summary.muatan}
+    purge_abandoned(driver, db, batch_size=batch_size)
+    swapped = False
     with driver.session(database=db) as session:
-        tx = session.begin_transaction(metadata={"app": "sikerja", "tag": "load", "instansi": kode})
+        session.execute_write(lambda tx: tx.run(q["stage_open"], params).consume())
         try:
-            for name in ("lock", *DELETES):
-                tx.run(statements[name], params).consume()
-            props = {k: v for k, v in inst.items() if k not in ("kode",)}
-            tx.run(statements["instansi"], {**params, "props": props}).consume()
-            summary.counts["instansi"] = 1
-            ids: dict[str, dict[str, str]] = {}  # table -> key -> element id of the new node
-            for name, rows in steps:
+            for name, rows in plan(tables, models):
                 written = 0
-                ends = ENDS.get(name)
                 for batch in _batches(rows(), batch_size):
-                    if ends:
-                        src, dst = ids[ends[0]], ids[ends[1]]
-                        batch = [{**r, "a": src[r["a"]], "b": dst[r["b"]]} for r in batch]
-                    result = tx.run(statements[name], {**params, "rows": batch})
-                    if ends:
-                        result.consume()
-                    else:
-                        ids.setdefault(name, {}).update((rec["k"], rec["id"]) for rec in result)
+                    session.execute_write(_stage_batch, q[name], params, batch)
                     written += len(batch)
                     if progress:
                         progress(name, len(batch))
                 summary.counts[name] = written
-            tx.commit()
+            summary.counts["instansi"] = 1
+            staged = time.perf_counter()
+            if progress:
+                progress("menukar versi", 0)
+            lama = session.execute_write(_swap, params, props)
+            swapped = True
+            summary.swap_seconds = time.perf_counter() - staged
         finally:
-            if tx.closed() is False:
-                tx.rollback()
+            if not swapped:
+                _discard(driver, db, summary.muatan, batch_size)
+    if progress:
+        progress("menghapus versi lama", 0)
+    purged = time.perf_counter()
+    purge(driver, db, lama, batch_size=batch_size)
+    summary.purge_seconds = time.perf_counter() - purged
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _discard(driver: neo4j.Driver, db: str, muatan: str, batch_size: int) -> None:
+    """Best effort after a failed load: remove its stage now (else the next load does, once it is stale)."""
+    try:
+        purge(driver, db, muatan, batch_size=batch_size)
+    except Exception:  # noqa: BLE001 - the load's own error is the one to report
+        pass
 
 
 def total_rows(tables: dict[str, Table], models: list[dict[str, Any]]) -> int:

@@ -1,131 +1,183 @@
-// The statements of one load, run in order inside ONE transaction, so a reader
-// sees the agency's old subgraph or its new one and a failure leaves the old.
-// Node statements return each new node's element id; relationship statements
-// find their ends by element id, never by key: an index seek on a key that the
-// same transaction deleted and re-created is slow (it was ~20x slower).
+// The statements of a staged load (loader/write.py explains the protocol).
+//
+// Readers find an agency's nodes by `instansi = <agency code>`. A load first
+// writes the new version under a stage key (`~` + load id) in many small
+// transactions, invisible to readers; one swap transaction then renames the
+// live version's key to its own stage key and the new version's key to the
+// agency code; the retired version is deleted afterwards in small
+// transactions. `Muatan` nodes register every stage key still in the
+// database: a running load's (with a heartbeat) and retired versions'. They
+// name their agency in `untuk`, not `instansi`: they are bookkeeping, not
+// part of the agency's subgraph.
 
-// name: lock
-// Taking the agency node first serialises two loads of the same agency.
-MERGE (i:Instansi {kode: $instansi})
-SET i.instansi = $instansi, i.muatan = $muatan;
+// name: stage_open
+CREATE (s:Muatan {id: $muatan, untuk: $instansi, status: 'tahap', detak: datetime()});
 
-// name: delete_tim
-MATCH (n:TimKerja {instansi: $instansi})
-DETACH DELETE n;
-
-// name: delete_pegawai
-MATCH (n:Pegawai {instansi: $instansi})
-DETACH DELETE n;
-
-// name: delete_jabatan
-MATCH (n:Jabatan {instansi: $instansi})
-DETACH DELETE n;
-
-// name: delete_unit
-MATCH (n:UnitOrganisasi {instansi: $instansi})
-DETACH DELETE n;
-
-// name: delete_permodelan
-MATCH (n:Permodelan {instansi: $instansi})
-DETACH DELETE n;
-
-// name: instansi
-MATCH (i:Instansi {kode: $instansi})
-SET i = $props, i.instansi = $instansi, i.kode = $instansi, i.muatan = $muatan, i.dimuat = datetime();
+// name: heartbeat
+// Run at the start of every stage transaction: a load whose stage was purged
+// as abandoned finds out here and stops.
+MATCH (s:Muatan {id: $muatan, status: 'tahap'})
+SET s.detak = datetime()
+RETURN count(s) AS n;
 
 // name: permodelan
 UNWIND $rows AS r
 CREATE (n:Permodelan)
-SET n = r, n.instansi = $instansi, n.muatan = $muatan
-RETURN n.id AS k, elementId(n) AS id;
+SET n = r, n.instansi = $tahap, n.muatan = $muatan;
 
 // name: unit
 UNWIND $rows AS r
 CREATE (n:UnitOrganisasi)
-SET n = r, n.instansi = $instansi, n.muatan = $muatan
-RETURN n.kode AS k, elementId(n) AS id;
+SET n = r, n.instansi = $tahap, n.muatan = $muatan;
 
 // name: jabatan
 UNWIND $rows AS r
 CREATE (n:Jabatan)
-SET n = r, n.instansi = $instansi, n.muatan = $muatan
-RETURN n.kode AS k, elementId(n) AS id;
+SET n = r, n.instansi = $tahap, n.muatan = $muatan;
 
 // name: pegawai
 UNWIND $rows AS r
 CREATE (n:Pegawai)
-SET n = r, n.instansi = $instansi, n.muatan = $muatan
-RETURN n.nip AS k, elementId(n) AS id;
+SET n = r, n.instansi = $tahap, n.muatan = $muatan;
 
 // name: tim
 UNWIND $rows AS r
 CREATE (n:TimKerja)
-SET n = r, n.instansi = $instansi, n.muatan = $muatan
-RETURN n.kode AS k, elementId(n) AS id;
+SET n = r, n.instansi = $tahap, n.muatan = $muatan;
 
 // name: rel_bagian_dari
 UNWIND $rows AS r
-MATCH (a:UnitOrganisasi) WHERE elementId(a) = r.a
-MATCH (b:UnitOrganisasi) WHERE elementId(b) = r.b
+MATCH (a:UnitOrganisasi {instansi: $tahap, kode: r.a})
+MATCH (b:UnitOrganisasi {instansi: $tahap, kode: r.b})
 CREATE (a)-[:BAGIAN_DARI]->(b);
 
 // name: rel_menerapkan
 UNWIND $rows AS r
-MATCH (a:UnitOrganisasi) WHERE elementId(a) = r.a
-MATCH (b:Permodelan) WHERE elementId(b) = r.b
+MATCH (a:UnitOrganisasi {instansi: $tahap, kode: r.a})
+MATCH (b:Permodelan {instansi: $tahap, id: r.b})
 CREATE (a)-[:MENERAPKAN]->(b);
 
 // name: rel_di_unit
 UNWIND $rows AS r
-MATCH (a:Jabatan) WHERE elementId(a) = r.a
-MATCH (b:UnitOrganisasi) WHERE elementId(b) = r.b
+MATCH (a:Jabatan {instansi: $tahap, kode: r.a})
+MATCH (b:UnitOrganisasi {instansi: $tahap, kode: r.b})
 CREATE (a)-[:DI_UNIT]->(b);
 
 // name: rel_atasan_langsung
 UNWIND $rows AS r
-MATCH (a:Jabatan) WHERE elementId(a) = r.a
-MATCH (b:Jabatan) WHERE elementId(b) = r.b
+MATCH (a:Jabatan {instansi: $tahap, kode: r.a})
+MATCH (b:Jabatan {instansi: $tahap, kode: r.b})
 CREATE (a)-[:ATASAN_LANGSUNG]->(b);
 
 // name: rel_penilai
 UNWIND $rows AS r
-MATCH (a:Jabatan) WHERE elementId(a) = r.a
-MATCH (b:Jabatan) WHERE elementId(b) = r.b
+MATCH (a:Jabatan {instansi: $tahap, kode: r.a})
+MATCH (b:Jabatan {instansi: $tahap, kode: r.b})
 CREATE (a)-[:PENILAI]->(b);
 
 // name: rel_menduduki
 UNWIND $rows AS r
-MATCH (a:Pegawai) WHERE elementId(a) = r.a
-MATCH (b:Jabatan) WHERE elementId(b) = r.b
+MATCH (a:Pegawai {instansi: $tahap, nip: r.a})
+MATCH (b:Jabatan {instansi: $tahap, kode: r.b})
 CREATE (a)-[:MENDUDUKI]->(b);
 
 // name: rel_plt
 UNWIND $rows AS r
-MATCH (a:Pegawai) WHERE elementId(a) = r.a
-MATCH (b:Jabatan) WHERE elementId(b) = r.b
+MATCH (a:Pegawai {instansi: $tahap, nip: r.a})
+MATCH (b:Jabatan {instansi: $tahap, kode: r.b})
 CREATE (a)-[:PLT]->(b);
 
 // name: rel_pemilik_kinerja
 UNWIND $rows AS r
-MATCH (a:TimKerja) WHERE elementId(a) = r.a
-MATCH (b:UnitOrganisasi) WHERE elementId(b) = r.b
+MATCH (a:TimKerja {instansi: $tahap, kode: r.a})
+MATCH (b:UnitOrganisasi {instansi: $tahap, kode: r.b})
 CREATE (a)-[:PEMILIK_KINERJA]->(b);
 
 // name: rel_ditetapkan_oleh
 UNWIND $rows AS r
-MATCH (a:TimKerja) WHERE elementId(a) = r.a
-MATCH (b:Jabatan) WHERE elementId(b) = r.b
+MATCH (a:TimKerja {instansi: $tahap, kode: r.a})
+MATCH (b:Jabatan {instansi: $tahap, kode: r.b})
 CREATE (a)-[:DITETAPKAN_OLEH]->(b);
 
 // name: rel_member_of
 UNWIND $rows AS r
-MATCH (a:Pegawai) WHERE elementId(a) = r.a
-MATCH (b:TimKerja) WHERE elementId(b) = r.b
+MATCH (a:Pegawai {instansi: $tahap, nip: r.a})
+MATCH (b:TimKerja {instansi: $tahap, kode: r.b})
 CREATE (a)-[m:MEMBER_OF]->(b)
 SET m = r.props;
 
-// name: delete_instansi
-// Used only when an agency is removed for good (sikerja hapus), after the deletes above.
+// name: swap_lock
+// First statement of the swap: the agency node's write lock serialises swaps
+// and deletions of one agency. Returns the live version's load id.
+MERGE (i:Instansi {kode: $instansi})
+SET i.instansi = $instansi
+WITH i
+OPTIONAL MATCH (s:Muatan {id: $muatan, status: 'tahap'})
+RETURN i.muatan AS lama, s IS NOT NULL AS ada;
+
+// name: rekey
+// Move every node of one version from key $dari to key $ke.
+CALL {
+  MATCH (n:UnitOrganisasi {instansi: $dari}) RETURN n
+  UNION ALL MATCH (n:Jabatan {instansi: $dari}) RETURN n
+  UNION ALL MATCH (n:Pegawai {instansi: $dari}) RETURN n
+  UNION ALL MATCH (n:TimKerja {instansi: $dari}) RETURN n
+  UNION ALL MATCH (n:Permodelan {instansi: $dari}) RETURN n
+}
+SET n.instansi = $ke
+RETURN count(n) AS n;
+
+// name: retire
+// The retired version becomes garbage owned by the load that retired it.
+CREATE (:Muatan {id: $lama, untuk: $instansi, status: 'hapus', detak: datetime(),
+                 pembersih: $muatan, klaim: datetime()});
+
+// name: swap_done
 MATCH (i:Instansi {kode: $instansi})
-DETACH DELETE i
-RETURN count(*) AS n;
+SET i = $props, i.instansi = $instansi, i.kode = $instansi, i.muatan = $muatan, i.dimuat = datetime()
+WITH i
+MATCH (s:Muatan {id: $muatan})
+DELETE s;
+
+// name: drop_lock
+// First statement when an agency is removed for good: lock it, learn its live version.
+MATCH (i:Instansi {kode: $instansi})
+SET i.instansi = $instansi
+RETURN i.muatan AS lama;
+
+// name: drop_instansi
+MATCH (i:Instansi {kode: $instansi})
+DETACH DELETE i;
+
+// name: abandoned
+// Stage keys nobody is working on: retired versions not claimed (or whose
+// claimer died), and stages whose loader stopped beating.
+MATCH (s:Muatan)
+WHERE ($instansi IS NULL OR s.untuk = $instansi)
+  AND ((s.status = 'hapus' AND (s.klaim IS NULL OR s.klaim < datetime() - duration({seconds: $basi})))
+       OR (s.status = 'tahap' AND s.detak < datetime() - duration({seconds: $basi})))
+RETURN s.id AS id;
+
+// name: claim
+MATCH (s:Muatan {id: $id})
+WHERE (s.status = 'hapus' AND (s.klaim IS NULL OR s.klaim < datetime() - duration({seconds: $basi})))
+   OR (s.status = 'tahap' AND s.detak < datetime() - duration({seconds: $basi}))
+SET s.status = 'hapus', s.pembersih = $muatan, s.klaim = datetime()
+RETURN count(s) AS n;
+
+// name: purge
+// Delete one stage key's nodes in small transactions (auto-commit only).
+CALL {
+  MATCH (n:Jabatan {instansi: $kunci}) RETURN n
+  UNION ALL MATCH (n:Pegawai {instansi: $kunci}) RETURN n
+  UNION ALL MATCH (n:TimKerja {instansi: $kunci}) RETURN n
+  UNION ALL MATCH (n:UnitOrganisasi {instansi: $kunci}) RETURN n
+  UNION ALL MATCH (n:Permodelan {instansi: $kunci}) RETURN n
+}
+CALL (n) {
+  DETACH DELETE n
+} IN TRANSACTIONS OF $ukuran ROWS;
+
+// name: purge_done
+MATCH (s:Muatan {id: $id})
+DELETE s;

@@ -42,21 +42,28 @@ def reporting(action: str, *expected: type[Exception]) -> Iterator[None]:
     Always covered: bad settings, an unreachable server and a refusal by
     Neo4j; ``expected`` adds the command's own (their message is shown as is).
     """
-    from neo4j.exceptions import Neo4jError, ServiceUnavailable
+    from neo4j.exceptions import DriverError, IncompleteCommit, Neo4jError, ServiceUnavailable, SessionExpired
 
     from sikerja.loader.settings import SettingsError
+    from sikerja.loader.write import StageLost
 
     try:
         yield
-    except (SettingsError, *expected) as e:
+    except (SettingsError, StageLost, *expected) as e:
         fail(str(e))
-    except ServiceUnavailable as e:
-        fail(f"Neo4j tidak dapat dihubungi ({e}); jalankan `sikerja db start` atau periksa NEO4J_URI")
+    except IncompleteCommit as e:
+        fail(f"sambungan ke Neo4j putus tepat saat {action} disahkan ({e}): instansi berisi versi lama atau versi "
+             "baru secara utuh, tidak diketahui yang mana; jalankan ulang perintah ini")
+    except (ServiceUnavailable, SessionExpired) as e:
+        fail(f"Neo4j tidak dapat dihubungi saat {action} ({e}); jalankan `sikerja db start` atau periksa NEO4J_URI")
     except Neo4jError as e:
         hint = ""
         if e.code and "MemoryPoolOutOfMemoryError" in e.code:
-            hint = " Satu pemuatan adalah satu transaksi: naikkan SIKERJA_NEO4J_HEAP (lalu `sikerja db stop` dan `sikerja db start`)."
+            hint = (" Transaksi penukaran versi memegang semua simpul instansi: naikkan SIKERJA_NEO4J_HEAP "
+                    "(lalu `sikerja db stop` dan `sikerja db start`).")
         fail(f"Neo4j menolak {action}: {e.code}: {e.message}{hint}")
+    except DriverError as e:
+        fail(f"sambungan ke Neo4j gagal saat {action}: {e}")
 
 
 @db_app.command("start")

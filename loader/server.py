@@ -104,7 +104,10 @@ def _ensure_password(s: ServerSettings, classpath: str) -> None:
     """Set the initial password before the first start: NEO4J_PASSWORD, or a generated one kept 0600."""
     if (s.home / "data" / "dbms" / "auth.ini").is_file():
         return
-    password = os.environ.get("NEO4J_PASSWORD") or secrets.token_urlsafe(24)
+    # A generated password starts with a letter: one starting with '-' would be read as an option.
+    password = os.environ.get("NEO4J_PASSWORD") or "s" + secrets.token_urlsafe(24)
+    if password.startswith("-"):
+        raise ServerError("NEO4J_PASSWORD tidak boleh diawali '-' (neo4j-admin membacanya sebagai opsi)")
     if len(password) < 8:
         raise ServerError("NEO4J_PASSWORD harus minimal 8 karakter (aturan Neo4j)")
     proc = subprocess.run(

@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
-from sikerja.dashboard import data
+from sikerja.dashboard import data, warm
 from sikerja.dashboard import text as T
 
 PAGES_DIR = Path(__file__).parent / "app_pages"
@@ -47,8 +47,13 @@ def agency_picker() -> data.Agency | None:
         if agency is not None:
             st.query_params[data.SESSION_KEY] = agency.kode  # keep the URL shareable
             st.caption(f"{T.PROFILE}: {T.md(agency.profil)}  \n{T.LOADED_AT}: {T.md(agency.dimuat[:19].replace('T', ' '))}")
-        st.button(T.REFRESH, help=T.REFRESH_HELP, on_click=data.clear_caches, icon=":material/refresh:")
+        st.button(T.REFRESH, help=T.REFRESH_HELP, on_click=refresh, icon=":material/refresh:")
     return agency
+
+
+def refresh() -> None:
+    data.clear_caches()
+    warm.forget()
 
 
 def main() -> None:
@@ -64,6 +69,7 @@ def main() -> None:
             st.title(pg.title)
             st.info(T.EMPTY_DB, icon=":material/info:")
             return
+        warm.prefetch(agency)  # the checks and the measures start side by side while the page draws
         pg.run()
     except data.HANDLED as exc:
         if isinstance(exc, (ServiceUnavailable, SessionExpired)):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from importlib import resources
+from typing import NoReturn
 
 import typer
 
@@ -16,21 +16,21 @@ def register(app: typer.Typer) -> None:
 
 
 def streamlit_command(address: str, port: int) -> list[str]:
-    entry = str(resources.files("sikerja.dashboard") / "app.py")
+    """The server process: Streamlit on app.py with sikerja's warming thread (sikerja.dashboard.serve)."""
     return [
-        sys.executable, "-m", "streamlit", "run", entry,
+        sys.executable, "-m", "sikerja.dashboard.serve",
         "--server.address", address, "--server.port", str(port), "--server.headless", "true",
         "--browser.gatherUsageStats", "false", "--global.developmentMode", "false",
         "--client.toolbarMode", "minimal", "--client.showErrorDetails", "false",
     ]
 
 
-def serve(address: str, port: int) -> int:
-    """Run Streamlit in the foreground until interrupted; returns its exit code."""
-    try:
-        return subprocess.call(streamlit_command(address, port), env=os.environ.copy())
-    except KeyboardInterrupt:
-        return 0
+def serve(address: str, port: int) -> NoReturn:
+    """Become the dashboard server (exec): one process, so a signal to it stops Streamlit too."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    cmd = streamlit_command(address, port)
+    os.execv(cmd[0], cmd)
 
 
 def dashboard(
@@ -44,7 +44,7 @@ def dashboard(
     from sikerja.loader.cli import err
 
     err.print(f"Dasbor sikerja: http://{address}:{port}")
-    raise typer.Exit(serve(address, port))
+    serve(address, port)
 
 
 def seed_bundles() -> list:
@@ -94,4 +94,4 @@ def demo(
                 )
     if serve_dashboard:
         out.print(f"Dasbor: http://{address}:{port}  (Ctrl+C untuk berhenti; `sikerja db stop` menghentikan Neo4j)")
-        raise typer.Exit(serve(address, port))
+        serve(address, port)

@@ -20,8 +20,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pyvis.network import Network
-
 from sikerja.dashboard import text as T
 
 MAX_NODES = 500  # positions drawn one by one up to this many
@@ -482,9 +480,16 @@ def team_graph(rows: Sequence[Mapping[str, Any]],
 
 # --------------------------------------------------------------------------------------------- HTML
 
+def load_pyvis() -> Any:
+    """pyvis' Network class, imported on first use: pages without a graph do not pay for it (about 0.5 s)."""
+    from pyvis.network import Network
+
+    return Network
+
+
 def render(g: Graph, height: int = HEIGHT) -> str:
     """The graph as one HTML document with vis-network embedded."""
-    net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
+    net = load_pyvis()(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
     for n in g.nodes:
         kw = {k: v for k, v in n.items() if k not in ("id", "label")}
         net.add_node(n["id"], label=n.get("label", ""), **kw)

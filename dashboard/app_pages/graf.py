@@ -20,11 +20,10 @@ def render() -> None:
     widgets.header("graf", a)
     mode = st.segmented_control(T.G_MODE, MODES, default="unit", format_func=T.G_MODES.get,
                                 key=f"graf_mode_{a.kode}", required=True)
-    marks = widgets.finding_marks(data.findings(a))
     if mode == "unit":
         unit, _ = widgets.unit_picker(a, "graf_unit", allow_all=False, subunits_toggle=False)
         if unit:
-            draw_unit(a, unit, marks)
+            draw_unit(a, unit)
     elif mode == "jabatan":
         unit, _ = widgets.unit_picker(a, "graf_jabatan_unit", allow_all=False, subunits_toggle=False)
         if unit:
@@ -35,7 +34,7 @@ def render() -> None:
             by_kode = {p["kode"]: p for p in positions}
             kode = st.selectbox(T.G_POSITION, list(by_kode), key=f"graf_jabatan_{a.kode}_{unit}",
                                 format_func=lambda k: f"{by_kode[k]['nama']} ({k})")
-            draw_chain(a, kode, marks)
+            draw_chain(a, kode)
     elif mode == "tim":
         teams = data.teams(a)
         if not teams:
@@ -44,12 +43,17 @@ def render() -> None:
         by_kode = {t["kode"]: t for t in teams}
         kode = st.selectbox(T.G_TEAM, list(by_kode), key=f"graf_tim_{a.kode}",
                             format_func=lambda k: f"{by_kode[k]['nama']} ({k})")
-        draw_team(a, kode, marks)
+        draw_team(a, kode)
     else:
-        search(a, marks)
+        search(a)
 
 
-def search(a: data.Agency, marks: dict) -> None:
+def marks(a: data.Agency) -> dict:
+    """Findings per subject, for red borders: asked for only when something is drawn (the checks take longest)."""
+    return widgets.finding_marks(data.findings(a))
+
+
+def search(a: data.Agency) -> None:
     q = st.text_input(T.G_SEARCH, key=f"graf_cari_{a.kode}", help=T.G_SEARCH_HELP)
     if len(q.strip()) < 2:
         st.caption(T.G_SEARCH_SHORT)
@@ -67,19 +71,19 @@ def search(a: data.Agency, marks: dict) -> None:
                                                 f"{by_key[k]['nama']} ({by_key[k]['kode']})")
     hit = by_key[choice]
     if hit["jenis"] == "unit":
-        draw_unit(a, hit["kode"], marks)
+        draw_unit(a, hit["kode"])
     elif hit["jenis"] == "jabatan":
-        draw_chain(a, hit["kode"], marks)
+        draw_chain(a, hit["kode"])
     elif hit["jenis"] == "pegawai":
         if hit.get("keterangan"):
-            draw_chain(a, hit["keterangan"], marks)
+            draw_chain(a, hit["keterangan"])
         else:
             st.info(T.G_NOT_PLACED)
     else:
-        draw_team(a, hit["kode"], marks)
+        draw_team(a, hit["kode"])
 
 
-def draw_unit(a: data.Agency, unit: str, marks: dict) -> None:
+def draw_unit(a: data.Agency, unit: str) -> None:
     urows = data.units(a)
     covered = data.subtree(urows, unit)
     measured = [r for r in data.measures(a) if r.get("unit") in covered]
@@ -89,21 +93,21 @@ def draw_unit(a: data.Agency, unit: str, marks: dict) -> None:
     if len(measured) > network.MAX_NODES:
         # Too many to draw one by one: one node per unit, counted from the cached measures.
         st.info(T.G_AGGREGATED.format(positions=T.num(len(measured)), limit=network.MAX_NODES))
-        g = network.unit_aggregate(urows, measured, unit, marks=marks)
+        g = network.unit_aggregate(urows, measured, unit, marks=marks(a))
     else:
-        g = network.unit_graph(urows, data.unit_subtree(a, unit), unit, marks=marks)
+        g = network.unit_graph(urows, data.unit_subtree(a, unit), unit, marks=marks(a))
     name = next((u.get("nama") for u in urows if u["kode"] == unit), unit)
     widgets.show_graph(g, name)
 
 
-def draw_chain(a: data.Agency, kode: str, marks: dict) -> None:
+def draw_chain(a: data.Agency, kode: str) -> None:
     rows = data.position_chain(a, kode)
-    widgets.show_graph(network.chain_graph(rows, kode, marks), kode)
+    widgets.show_graph(network.chain_graph(rows, kode, marks(a)), kode)
 
 
-def draw_team(a: data.Agency, kode: str, marks: dict) -> None:
+def draw_team(a: data.Agency, kode: str) -> None:
     rows = data.team_members(a, kode)
-    g = network.team_graph(rows, marks)
+    g = network.team_graph(rows, marks(a))
     if rows and not any(r.get("nip") for r in rows):
         st.caption(T.T_NO_MEMBERS)
     widgets.show_graph(g, kode)

@@ -125,3 +125,11 @@ def write_xlsx(tables: Tables, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path
+
+
+def many_nips(count: int) -> list[str]:
+    """``count`` distinct well-formed NIPs, none equal to a ``nip()`` of tiny_agency (born 1970 onwards)."""
+    import datetime as dt
+
+    first = dt.date(1970, 1, 1)
+    return [nip(i % 999 + 1, born=(first + dt.timedelta(days=i // 999)).strftime("%Y%m%d")) for i in range(count)]

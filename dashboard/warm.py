@@ -29,7 +29,7 @@ from typing import Any
 from sikerja.dashboard import data
 
 THREAD_PREFIX = "sikerja-baca"
-WARM_DEFAULT = 4
+WARM_DEFAULT = 1  # the default agency; more warmed agencies compete with visitors for two cores
 _started: dict[tuple[str, str], tuple[float, list[Future[Any]]]] = {}
 _lock = threading.Lock()
 
@@ -115,8 +115,9 @@ def warm_order(agencies: list[data.Agency]) -> list[data.Agency]:
 def warm_all(limit: int | None = None) -> int:
     """Prefetch ``limit`` agencies in :func:`warm_order` and wait; returns how many.
 
-    ``SIKERJA_DASHBOARD_WARM`` sets the default (4; 0 turns warming off):
-    each warmed agency costs its checks and measures once at start.
+    ``SIKERJA_DASHBOARD_WARM`` sets the default (1: the agency a plain visit
+    opens; 0 turns warming off). Each warmed agency costs its checks and
+    measures once at start, and that work competes with the first visitors.
     """
     if limit is None:
         limit = int(os.environ.get("SIKERJA_DASHBOARD_WARM", str(WARM_DEFAULT)))

@@ -15,18 +15,10 @@ def register(app: typer.Typer) -> None:
     app.command("demo")(demo)
 
 
-def streamlit_command(address: str, port: int) -> list[str]:
-    """The server process: Streamlit on app.py with sikerja's warming thread (sikerja.dashboard.serve)."""
-    return [
-        sys.executable, "-m", "sikerja.dashboard.serve",
-        "--server.address", address, "--server.port", str(port), "--server.headless", "true",
-        "--browser.gatherUsageStats", "false", "--global.developmentMode", "false",
-        "--client.toolbarMode", "minimal", "--client.showErrorDetails", "false",
-    ]
-
-
 def serve(address: str, port: int) -> NoReturn:
     """Become the dashboard server (exec): one process, so a signal to it stops Streamlit too."""
+    from sikerja.dashboard.serve import streamlit_command
+
     sys.stdout.flush()
     sys.stderr.flush()
     cmd = streamlit_command(address, port)

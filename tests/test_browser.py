@@ -13,11 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-import os
 import socket
-import subprocess
-import time
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +23,7 @@ from bundles import write_csv
 from test_dashboard import XSS_IMG, XSS_SCRIPT, dashboard_agency
 
 from sikerja.dashboard import text as T
-from sikerja.dashboard.cli import streamlit_command
+from sikerja.dashboard.serve import running
 from sikerja.loader import write
 from sikerja.loader.load import load_bundle
 from sikerja.queries.profiles import models_of
@@ -57,33 +53,9 @@ def agency(driver, db, tmp_path_factory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def server(agency: str) -> Iterator[str]:
-    port = _free_port()
-    log = open(tmp_log := Path(os.environ.get("TMPDIR", "/tmp")) / f"sikerja-dashboard-{port}.log", "w")
-    proc = subprocess.Popen(streamlit_command("127.0.0.1", port), stdout=log, stderr=subprocess.STDOUT,
-                            env=os.environ.copy())
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not start; log in {tmp_log}")
-            time.sleep(0.3)
+def server(agency: str, tmp_path_factory) -> Iterator[str]:
+    with running(_free_port(), tmp_path_factory.mktemp("dasbor") / "dashboard.log") as (base, _):
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 @pytest.fixture(scope="module")

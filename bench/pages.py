@@ -1,0 +1,210 @@
+"""Dashboard page benchmark: every page in headless chromium, timed until drawn.
+
+    .venv/bin/python bench/pages.py KODE [--port 8765] [--rounds 1]
+
+For each page P the script starts a fresh ``sikerja dashboard`` on its own
+loopback port (the same command a user runs), waits until Streamlit answers
+its health check, and at once opens ``/P?instansi=KODE`` (visit
+``after_start``: nothing is warm yet but what the server warmed since it
+started). In that session it then clicks the next page Q in the sidebar
+(``first`` visit of Q: the process is warm, Q's own data may not be) and
+clicks P again (``repeat``). The server is stopped and the next page gets a
+fresh one.
+
+Two times per visit, in seconds from navigation (or from the click):
+- ``interactive``: the page's title and its first content are drawn (the
+  skeleton a user can read and click in);
+- ``complete``: everything the page draws by default is there (charts
+  rendered, tables, the network drawn in its iframe) and the script run has
+  finished.
+
+``measure(instansi, port)`` returns one dict per (page, visit) for a bench
+orchestrator; ``main`` prints them as a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+VIEWPORT = {"width": 1400, "height": 1000}
+TIMEOUT_S = 180
+
+# slug -> (title, what counts as interactive, what counts as complete): JS predicates over the helpers in WAIT_JS.
+PAGES: dict[str, tuple[str, str, str]] = {
+    "ringkasan": ("Ringkasan", "metrics() >= 6", "metrics() >= 13 && charts() >= 4 && tables() >= 1"),
+    "rentang": ("Rentang Kendali & Lapisan", "metrics() >= 5", "charts() >= 4 && tables() >= 1"),
+    "permodelan": ("Permodelan", "dot() >= 1", "dot() >= 1 && graph()"),
+    "temuan": ("Temuan", "metrics() >= 4", "tables() >= 2"),
+    "graf": ("Graf", "n('[data-testid=\"stButtonGroup\"]') >= 1", "graph()"),
+    "tim": ("Tim Kerja", "metrics() >= 5", "tables() >= 1 && charts() >= 2"),
+}
+VISITS = ("after_start", "first", "repeat")
+
+# Polls every 25 ms. Elements of the previous page that are still shown while a
+# new script run draws (data-stale) do not count.
+WAIT_JS = """
+async ({title, interactive, complete, click, settle, timeout}) => {
+  const fresh = (el) => !el.closest('[data-stale="true"]');
+  const all = (sel) => [...document.querySelectorAll(sel)].filter(fresh);
+  const n = (sel) => all(sel).length;
+  const metrics = () => n('[data-testid="stMain"] [data-testid="stMetricValue"]');
+  const tables = () => all('[data-testid="stDataFrame"]').filter((d) => d.querySelector('canvas, table')).length;
+  const charts = () => all('[data-testid="stVegaLiteChart"]').filter((c) => c.querySelector('canvas, svg')).length;
+  const dot = () => all('[data-testid="stGraphVizChart"]').filter((c) => c.querySelector('svg')).length;
+  const graph = () => all('iframe[title^="Graf jaringan"]').some((f) => {
+    try {
+      const w = f.contentWindow;
+      return !!(w && w.network && w.nodes && w.nodes.length > 0 && w.document.querySelector('#mynetwork canvas'));
+    } catch (e) { return false; }
+  });
+  const busy = () => !!document.querySelector('[data-testid="stStatusWidget"]');
+  const titled = () => all('[data-testid="stMain"] h1').some((h) => h.textContent.trim() === title);
+  const isInteractive = new Function('n', 'metrics', 'tables', 'charts', 'dot', 'graph', 'return ' + interactive);
+  const isComplete = new Function('n', 'metrics', 'tables', 'charts', 'dot', 'graph', 'return ' + complete);
+  const helpers = [n, metrics, tables, charts, dot, graph];
+
+  let t0 = 0;
+  if (click) {
+    const link = [...document.querySelectorAll('[data-testid="stSidebarNav"] a')]
+      .find((a) => a.textContent.trim() === click);
+    if (!link) { throw new Error('no sidebar link ' + click); }
+    t0 = performance.now();
+    link.click();
+  }
+  let tInteractive = null, tComplete = null;
+  const deadline = performance.now() + timeout;
+  while (performance.now() < deadline) {
+    const now = performance.now();
+    if (titled()) {
+      if (tInteractive === null && isInteractive(...helpers)) { tInteractive = now; }
+      if (tInteractive !== null && isComplete(...helpers) && !busy()) {
+        if (tComplete === null) { tComplete = now; }
+        if (now - tComplete >= settle) {
+          return {interactive: (tInteractive - t0) / 1000, complete: (tComplete - t0) / 1000};
+        }
+      } else {
+        tComplete = null;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('page ' + title + ' not drawn within ' + timeout + ' ms');
+}
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def dashboard(port: int) -> Iterator[tuple[str, float]]:
+    """A fresh ``sikerja dashboard --port PORT`` (the command a user runs): (base URL, seconds until healthy)."""
+    from sikerja.dashboard.serve import running
+
+    with tempfile.TemporaryDirectory(prefix="sikerja-bench-pages-") as tmp:
+        with running(port, Path(tmp) / "dashboard.log",
+                     command=[sys.executable, "-m", "sikerja.loader.cli", "dashboard", "--port", str(port)]) as got:
+            yield got
+
+
+def _require_agency(instansi: str) -> None:
+    """The dashboard falls back to another agency for an unknown code: refuse to time the wrong one."""
+    from sikerja.loader.graph import connect
+    from sikerja.loader.settings import Settings
+    from sikerja.queries.runner import agencies
+
+    settings = Settings.from_env()
+    with connect(settings) as driver:
+        if instansi not in {a["kode"] for a in agencies(driver, settings.database)}:
+            raise SystemExit(f"instansi {instansi!r} belum dimuat; muat dulu dengan `sikerja load`")
+
+
+def wait_drawn(page: Any, slug: str, *, click: bool) -> tuple[float, float]:
+    title, interactive, complete = PAGES[slug]
+    got = page.evaluate(WAIT_JS, {"title": title, "interactive": interactive, "complete": complete,
+                                  "click": title if click else None, "settle": 300, "timeout": TIMEOUT_S * 1000})
+    return got["interactive"], got["complete"]
+
+
+def measure(instansi: str, port: int, *, rounds: int = 1) -> list[dict[str, Any]]:
+    """Time every page for ``instansi``: one dict per (page, visit) with the median over ``rounds``."""
+    from playwright.sync_api import sync_playwright
+
+    _require_agency(instansi)
+    load_before = os.getloadavg()[0]
+    slugs = list(PAGES)
+    samples: dict[tuple[str, str], list[tuple[float, float, float]]] = {(s, v): [] for s in slugs for v in VISITS}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            for _ in range(rounds):
+                for i, slug in enumerate(slugs):
+                    nxt = slugs[(i + 1) % len(slugs)]
+                    with dashboard(port) as (base, start_s):
+                        ctx = browser.new_context(viewport=VIEWPORT)
+                        page = ctx.new_page()
+                        page.set_default_timeout(TIMEOUT_S * 1000)
+                        page.goto(f"{base}/{'' if slug == 'ringkasan' else slug}?instansi={instansi}",
+                                  wait_until="commit")
+                        samples[(slug, "after_start")].append((*wait_drawn(page, slug, click=False), start_s))
+                        samples[(nxt, "first")].append((*wait_drawn(page, nxt, click=True), start_s))
+                        samples[(slug, "repeat")].append((*wait_drawn(page, slug, click=True), start_s))
+                        ctx.close()
+        finally:
+            browser.close()
+    load = round(max(load_before, os.getloadavg()[0]), 1)
+    out = []
+    for (slug, visit), got in samples.items():
+        out.append({
+            "page": slug, "title": PAGES[slug][0], "visit": visit, "instansi": instansi, "rounds": len(got),
+            "load_average": load,
+            "interactive_s": round(statistics.median(g[0] for g in got), 2),
+            "complete_s": round(statistics.median(g[1] for g in got), 2),
+            "server_start_s": round(statistics.median(g[2] for g in got), 2),
+        })
+    return out
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    """Markdown: one row per page, interactive / complete seconds per visit."""
+    by = {(r["page"], r["visit"]): r for r in rows}
+    lines = ["| page | after start: interactive / complete s | first visit | repeat visit |",
+             "|---|---:|---:|---:|"]
+    for slug, (title, _, _) in PAGES.items():
+        cells = [f"{by[(slug, v)]['interactive_s']:.2f} / {by[(slug, v)]['complete_s']:.2f}" for v in VISITS]
+        lines.append(f"| {title} | " + " | ".join(cells) + " |")
+    starts = [r["server_start_s"] for r in rows]
+    lines.append("")
+    lines.append(f"Dashboard start until its health check answers: {min(starts):.1f}–{max(starts):.1f} s "
+                 f"(not included above). Load average (1 min) before or after, the higher: {rows[0]['load_average']} "
+                 f"on {os.cpu_count()} cores.")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("instansi", help="kode of a loaded agency")
+    ap.add_argument("--port", type=int, default=0, help="dashboard port (default: a free one)")
+    ap.add_argument("--rounds", type=int, default=1, help="repeat everything and report medians")
+    args = ap.parse_args(argv)
+    rows = measure(args.instansi, args.port or free_port(), rounds=args.rounds)
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    main()

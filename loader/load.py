@@ -38,10 +38,11 @@ def load_bundle(
     *,
     progress_factory: Callable[[int], Callable[[str, int], None]] | None = None,
     batch_size: int = write.BATCH,
+    workers: int = write.WORKERS,
 ) -> write.LoadSummary:
     tables = read_valid_bundle(path, models_of)
     profile = tables["instansi"].column("profil")[0]
     models = models_of(profile) or []
     write.ensure_schema(driver, db)
     progress = progress_factory(write.total_rows(tables, models)) if progress_factory else None
-    return write.replace_agency(driver, db, tables, models, batch_size=batch_size, progress=progress)
+    return write.replace_agency(driver, db, tables, models, batch_size=batch_size, workers=workers, progress=progress)

@@ -19,9 +19,11 @@ ever visible to readers, so the previous version stays intact.
 
 from __future__ import annotations
 
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +34,10 @@ from sikerja.loader.bundle import Table
 from sikerja.loader.validate import split_codes
 
 BATCH = 10_000
+# Stage transactions in flight at once. Batches of one phase never depend on each
+# other; relationship batches may wait on the same end node's lock, and a
+# deadlock is retried by the driver like any transient error.
+WORKERS = 2
 
 STAGE_PREFIX = "~"  # agency codes may not begin with it (validate.py refuses them)
 STALE_SECONDS = 300  # a stage that has not beaten for this long belongs to a dead load
@@ -117,26 +123,101 @@ def _member_rows(t: Table) -> Iterator[dict[str, Any]]:
 Step = tuple[str, Callable[[], Iterator[dict[str, Any]]]]
 
 
-def plan(tables: dict[str, Table], models: list[dict[str, Any]]) -> list[Step]:
-    """The stage steps in order: (statement name, rows factory). Nodes before the relationships between them."""
-    steps: list[Step] = [("permodelan", lambda: iter(models))]
+def plan(tables: dict[str, Table], models: list[dict[str, Any]]) -> tuple[list[Step], list[Step]]:
+    """The stage's steps, (statement name, rows factory), in two phases: nodes, then relationships between them."""
+    nodes: list[Step] = [("permodelan", lambda: iter(models))]
     for name in NODE_TABLES:
-        steps.append((name, lambda t=tables[name]: _node_rows(t)))
+        nodes.append((name, lambda t=tables[name]: _node_rows(t)))
+    relationships: list[Step] = []
     for name in NODE_TABLES:
         for column, stmt in REFERENCES[name].items():
-            steps.append((stmt, lambda t=tables[name], c=column: _rel_rows(t, c)))
-    steps.append(("rel_member_of", lambda: _member_rows(tables["anggota_tim"])))
-    return steps
+            relationships.append((stmt, lambda t=tables[name], c=column: _rel_rows(t, c)))
+    relationships.append(("rel_member_of", lambda: _member_rows(tables["anggota_tim"])))
+    return nodes, relationships
 
 
 def _stage_batch(tx: neo4j.ManagedTransaction, statement: str, params: dict[str, Any], rows: list[dict[str, Any]]) -> None:
-    q = _statements()
-    if tx.run(q["heartbeat"], params).single(strict=True)["n"] == 0:
-        raise StageLost(
-            f"tahap muatan {params['muatan']} dibersihkan karena dianggap terbengkalai; data lama instansi "
-            f"{params['instansi']} tetap utuh, ulangi pemuatan"
-        )
+    # A read, not a write: batches sent in parallel must not queue on one lock.
+    if tx.run(_statements()["stage_alive"], params).single(strict=True)["n"] == 0:
+        raise _lost(params)
     tx.run(statement, {**params, "rows": rows}).consume()
+
+
+def _lost(params: dict[str, Any]) -> StageLost:
+    return StageLost(
+        f"tahap muatan {params['muatan']} dibersihkan karena dianggap terbengkalai; data lama instansi "
+        f"{params['instansi']} tetap utuh, ulangi pemuatan"
+    )
+
+
+class _Stager:
+    """Sends a stage's batches from ``workers`` threads, each with its own session, and beats for the stage."""
+
+    BEAT_SECONDS = 20.0
+
+    def __init__(self, driver: neo4j.Driver, db: str, params: dict[str, Any], workers: int,
+                 progress: Callable[[str, int], None] | None) -> None:
+        self.driver, self.db, self.params, self.progress = driver, db, params, progress
+        self.workers = max(1, workers)
+        self.local = threading.local()
+        self.sessions: list[neo4j.Session] = []
+        self.lock = threading.Lock()
+        self.beaten = 0.0
+
+    def _session(self) -> neo4j.Session:
+        if not hasattr(self.local, "session"):
+            self.local.session = self.driver.session(database=self.db)
+            with self.lock:
+                self.sessions.append(self.local.session)
+        return self.local.session
+
+    def _send(self, statement: str, rows: list[dict[str, Any]]) -> int:
+        self._session().execute_write(_stage_batch, statement, self.params, rows)
+        return len(rows)
+
+    def beat(self) -> None:
+        if time.monotonic() - self.beaten < self.BEAT_SECONDS:
+            return
+        rec = self.driver.execute_query(_statements()["heartbeat"], self.params, database_=self.db).records
+        if rec[0]["n"] == 0:
+            raise _lost(self.params)
+        self.beaten = time.monotonic()
+
+    def phase(self, steps: list[Step], batch_size: int, counts: dict[str, int]) -> None:
+        """Send every batch of ``steps``, whose batches do not depend on each other, at most ``2 * workers`` in flight."""
+        q = _statements()
+        pending: set[Future[int]] = set()
+        owner: dict[Future[int], str] = {}
+
+        def settle(done: set[Future[int]]) -> None:
+            for f in done:
+                name = owner.pop(f)
+                n = f.result()  # a failed batch fails the load
+                counts[name] += n
+                if self.progress:
+                    self.progress(name, n)
+
+        with ThreadPoolExecutor(self.workers, thread_name_prefix="sikerja-load") as pool:
+            try:
+                for name, rows in steps:
+                    counts.setdefault(name, 0)
+                    for batch in _batches(rows(), batch_size):
+                        self.beat()
+                        if len(pending) >= 2 * self.workers:
+                            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                            settle(done)
+                        f = pool.submit(self._send, q[name], batch)
+                        owner[f] = name
+                        pending.add(f)
+                done, pending = wait(pending)
+                settle(done)
+            finally:
+                for f in pending:
+                    f.cancel()
+
+    def close(self) -> None:
+        for s in self.sessions:
+            s.close()
 
 
 def _retire(tx: neo4j.ManagedTransaction, params: dict[str, Any], lama: str | None) -> str:
@@ -213,6 +294,7 @@ def replace_agency(
     models: list[dict[str, Any]],
     *,
     batch_size: int = BATCH,
+    workers: int = WORKERS,
     progress: Callable[[str, int], None] | None = None,
 ) -> LoadSummary:
     """Stage the bundle, swap it in as the agency's live version, purge the old one."""
@@ -227,27 +309,24 @@ def replace_agency(
     started = time.perf_counter()
     purge_abandoned(driver, db, batch_size=batch_size)
     swapped = False
-    with driver.session(database=db) as session:
-        session.execute_write(lambda tx: tx.run(q["stage_open"], params).consume())
-        try:
-            for name, rows in plan(tables, models):
-                written = 0
-                for batch in _batches(rows(), batch_size):
-                    session.execute_write(_stage_batch, q[name], params, batch)
-                    written += len(batch)
-                    if progress:
-                        progress(name, len(batch))
-                summary.counts[name] = written
-            summary.counts["instansi"] = 1
-            staged = time.perf_counter()
-            if progress:
-                progress("menukar versi", 0)
+    driver.execute_query(q["stage_open"], params, database_=db)
+    stager = _Stager(driver, db, params, workers, progress)
+    try:
+        nodes, relationships = plan(tables, models)
+        stager.phase(nodes, batch_size, summary.counts)
+        stager.phase(relationships, batch_size, summary.counts)  # every node is committed by now
+        summary.counts["instansi"] = 1
+        staged = time.perf_counter()
+        if progress:
+            progress("menukar versi", 0)
+        with driver.session(database=db) as session:
             lama = session.execute_write(_swap, params, props)
-            swapped = True
-            summary.swap_seconds = time.perf_counter() - staged
-        finally:
-            if not swapped:
-                _discard(driver, db, summary.muatan, batch_size)
+        swapped = True
+        summary.swap_seconds = time.perf_counter() - staged
+    finally:
+        stager.close()
+        if not swapped:
+            _discard(driver, db, summary.muatan, batch_size)
     if progress:
         progress("menghapus versi lama", 0)
     purged = time.perf_counter()
@@ -267,4 +346,4 @@ def _discard(driver: neo4j.Driver, db: str, muatan: str, batch_size: int) -> Non
 
 def total_rows(tables: dict[str, Table], models: list[dict[str, Any]]) -> int:
     """Rows the load will send, for a progress bar (counted only when one is shown)."""
-    return sum(sum(1 for _ in rows()) for _, rows in plan(tables, models))
+    return sum(sum(1 for _ in rows()) for phase in plan(tables, models) for _, rows in phase)

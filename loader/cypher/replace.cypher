@@ -14,10 +14,15 @@
 CREATE (s:Muatan {id: $muatan, untuk: $instansi, status: 'tahap', detak: datetime()});
 
 // name: heartbeat
-// Run at the start of every stage transaction: a load whose stage was purged
-// as abandoned finds out here and stops.
+// A running load beats every few seconds; one whose stage was purged as
+// abandoned finds out here, or in stage_alive, and stops.
 MATCH (s:Muatan {id: $muatan, status: 'tahap'})
 SET s.detak = datetime()
+RETURN count(s) AS n;
+
+// name: stage_alive
+// Read at the start of every stage transaction.
+MATCH (s:Muatan {id: $muatan, status: 'tahap'})
 RETURN count(s) AS n;
 
 // name: permodelan

@@ -64,8 +64,11 @@ CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 RESERVED_COLUMNS = ("instansi", "muatan", "dimuat")
 # Agency codes may not begin with it: the writer keys a load's stage with it.
 RESERVED_PREFIX = "~"
-# Separates several evaluators in jabatan.penilai, so no position code holds it.
+# Separates several evaluators in jabatan.penilai. The writer splits every
+# reference cell on it, so no unit or position code may hold it (a unit
+# "A|B" would silently lose its positions and sub-units).
 CODE_SEPARATOR = "|"
+SEPARATED_KEYS = ("unit", "jabatan")
 
 
 @dataclass(frozen=True)
@@ -309,6 +312,11 @@ def _check_values(t: Table, cols: tuple[Column, ...], out: Problems) -> None:
             continue
         found: Found = {v: [(v or None, why)] for v in set(values) if (why := _value_problem(c, v))}
         _report(t, c.name, values, found, out)
+    if t.name in SEPARATED_KEYS:
+        codes = t.column("kode")
+        found: Found = {k: [(k, f"kode {t.name} tidak boleh memuat {CODE_SEPARATOR!r} (pemisah beberapa kode)")]
+                        for k in set(codes) if CODE_SEPARATOR in k}
+        _report(t, "kode", codes, found, out)
     if t.name == "jabatan":
         _check_jabatan(t, out)
 
@@ -330,10 +338,6 @@ def _check_jabatan(t: Table, out: Problems) -> None:
         for k, g, line in zip(kinds, grades, t.line_numbers):
             if (k, g) == (kind, grade):
                 out.add(Problem(t.source, line, "jenjang", why[0], why[1]))
-    codes = t.column("kode")
-    found: Found = {k: [(k, f"kode jabatan tidak boleh memuat {CODE_SEPARATOR!r} (pemisah beberapa penilai)")]
-                    for k in set(codes) if CODE_SEPARATOR in k}
-    _report(t, "kode", codes, found, out)
 
 
 def _check_unique(t: Table, key: str, out: Problems) -> set[str]:

@@ -238,6 +238,7 @@ CASES: list[Case] = [
     # the limits and reserved forms of validate.py
     Case("instansi-kode-reserved-prefix", set_cell("instansi", 0, "kode", "~STAGE"), "instansi", line(0), "kode", "tidak boleh diawali"),
     Case("jabatan-kode-with-separator", set_cell("jabatan", 8, "kode", "PLK|2"), "jabatan", line(8), "kode", "tidak boleh memuat"),
+    Case("unit-kode-with-separator", set_cell("unit", 3, "kode", "=cmd|' /C calc'!A0"), "unit", line(3), "kode", "tidak boleh memuat"),
     Case("cell-too-long", set_cell("tim", 0, "sk_nomor", "8" * (MAX_CELL + 1)), "tim", line(0), "sk_nomor", f"lebih dari {MAX_CELL} karakter", FORMS),
     Case("cell-nul-character", set_cell("unit", 1, "nama", "Dinas\x00Kesehatan"), "unit", line(1), "nama", "U+0000", ("csv",)),
     Case("cell-escape-character", set_cell("pegawai", 1, "nama", "Siti\x1b[31mAminah"), "pegawai", line(1), "nama", "U+001B", ("semicolon-bom",)),

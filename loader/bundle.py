@@ -286,6 +286,8 @@ def _read_csv(path: Path, name: str, out: Problems) -> Table | None:
 
 def _read_rows(reader: Iterator[list[str]], lines: _Lines, table: Table, delimiter: str, out: Problems) -> None:
     source, header, width = table.source, table.header, len(table.header)
+    if width > MAX_COLUMNS:
+        return  # not one of the bundle's tables (validate says so); its rows are not worth holding
     while True:
         lines.next_record()
         try:
@@ -372,6 +374,8 @@ def _read_sheet(rows: Iterator[tuple[object, ...]], name: str, source: str, out:
         header = header[:-1]
     table = Table(name, source, header)
     width = len(header)
+    if width > MAX_COLUMNS:
+        return table  # not one of the bundle's tables (validate says so); its rows are not worth holding
     for n, cells in enumerate(rows, start=2):
         values = [_cell_text(c) for c in cells]
         if not any(values):

@@ -265,7 +265,8 @@ def _check_header(t: Table, cols: tuple[Column, ...], out: Problems) -> bool:
     missing = [c.name for c in cols if c.required and c.name not in counts]
     for m in missing:
         out.add(Problem(t.source, 1, m, None, "kolom wajib tidak ada"))
-    if len(t.header) > MAX_COLUMNS:
+    too_wide = len(t.header) > MAX_COLUMNS
+    if too_wide:
         out.add(Problem(t.source, 1, f"#{MAX_COLUMNS + 1}", None, f"lebih dari {MAX_COLUMNS} kolom"))
     for i, h in enumerate(t.header):
         if h == "":
@@ -275,7 +276,7 @@ def _check_header(t: Table, cols: tuple[Column, ...], out: Problems) -> bool:
     dup_cols = sorted(h for h, n in counts.items() if h and n > 1)
     for h in dup_cols:
         out.add(Problem(t.source, 1, h, None, "judul kolom ganda"))
-    return not (missing or dup_cols)
+    return not (missing or dup_cols or too_wide)
 
 
 # Rows are many and values repeat (a province: hundreds of thousands of

@@ -82,7 +82,7 @@ def per_layer(rows: Sequence[Mapping[str, Any]]) -> alt.Chart:
     return alt.Chart(df).mark_bar().encode(
         x=alt.X(f"{T.LAYER}:O", title=T.LAYER, axis=alt.Axis(labelAngle=0)),
         y=alt.Y(f"sum({T.COUNT}):Q", title=T.COUNT, axis=alt.Axis(format="d", tickMinStep=1)),
-        color=alt.Color(f"{T.JENIS}:N", scale=KIND_SCALE, legend=alt.Legend(orient="bottom", columns=4)),
+        color=alt.Color(f"{T.JENIS}:N", scale=KIND_SCALE, legend=alt.Legend(orient="bottom", columns=3)),
         tooltip=[T.LAYER, T.JENIS, T.COUNT],
     ).properties(height=280)
 
@@ -127,7 +127,7 @@ def evaluator_load(rows: Sequence[Mapping[str, Any]]) -> alt.Chart:
         x=alt.X(f"{T.EVALUATES}:Q", bin=alt.Bin(maxbins=20, minstep=1), title=T.EVALUATES,
                   axis=alt.Axis(format="d")),
         y=alt.Y("count():Q", title=T.COUNT, axis=alt.Axis(format="d", tickMinStep=1)),
-        color=alt.Color(f"{T.JENIS}:N", scale=KIND_SCALE, legend=alt.Legend(orient="bottom", columns=4)),
+        color=alt.Color(f"{T.JENIS}:N", scale=KIND_SCALE, legend=alt.Legend(orient="bottom", columns=3)),
         tooltip=[T.JENIS, alt.Tooltip("count():Q", title=T.COUNT)],
     ).properties(height=260)
 

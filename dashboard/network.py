@@ -26,7 +26,9 @@ MAX_NODES = 500  # positions drawn one by one up to this many
 MAX_UNITS = 150
 GROUP_STAFF_ABOVE = 120  # above this many positions, staff without reports are grouped per superior and kind
 GROUP_LIST = 12  # positions named in a group's tooltip
-WIDE_LEVEL = 25  # more nodes than this on one level: force layout instead of a tree  # units drawn in the aggregated view (deeper levels are folded into their ancestors)
+# More nodes than this on one level of a tree: staff are grouped, and if a level is still wider, the force
+# layout is used (a fitted tree of n boxes 195 px apart in a ~1000 px frame is drawn at 5/n of its size).
+WIDE_LEVEL = 12
 HEIGHT = 620
 
 COLORS = {
@@ -234,31 +236,59 @@ def unit_graph(unit_rows: Sequence[Mapping[str, Any]], positions: Sequence[Mappi
     shift = 1 if outside else 0
     unit_of = {p["kode"]: p.get("unit") for p in rows}
     managers = {p["atasan"] for p in rows if p.get("atasan") in inside}
-    # Many positions: staff without reports under one superior become one node per kind.
+    # Many positions, or a level too wide to read: staff without reports under one superior become one node per kind.
     groups: dict[tuple[str, str | None], list[Mapping[str, Any]]] = defaultdict(list)
-    if len(rows) > GROUP_STAFF_ABOVE:
+    widest = max(Counter(level.values()).values(), default=0)
+    if len(rows) > GROUP_STAFF_ABOVE or widest > WIDE_LEVEL:
         for p in rows:
             if p["kode"] not in managers and p.get("atasan"):
                 groups[(p["atasan"], p.get("jenis"))].append(p)
         groups = defaultdict(list, {k: v for k, v in groups.items() if len(v) > 1})
     grouped = {p["kode"] for members in groups.values() for p in members}
     drawn = [p for p in rows if p["kode"] not in grouped]
-    for p in sorted(drawn, key=lambda p: (level[p["kode"]], p["kode"])):
-        found = list(marks.get(("Jabatan", p["kode"]), ()))
-        if unit_of.get(p.get("atasan")) != p.get("unit"):  # the head of its unit carries the unit's findings
-            found += marks.get(("UnitOrganisasi", p.get("unit")), ())
-        _position_node(g, p, level[p["kode"]] + shift, found, unit_name=names.get(p.get("unit")))
     for o in outside.values():
         g.add_node(f"j:{o['kode']}", label=esc(_short(o.get("nama") or o["kode"])),
                    title=_tip([o.get("nama"), T.TT_KODE.format(v=o["kode"]), T.G_OUTSIDE]),
                    level=0, shape="box", color={"background": OUTSIDE_COLOR, "border": "#999999"},
                    shapeProperties={"borderDashes": [2, 2]})
-    for (sup, jenis), members in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
-        _staff_group(g, sup, jenis, members, level[members[0]["kode"]] + shift, marks, names)
-    _position_edges(g, drawn)
+    # Level by level, each level in depth-first order of the tree: the layout keeps that order from left to
+    # right, so every position (or group) stands under its own superior and lines do not cross.
+    order = _tree_order(up, groups)
+    items: list[tuple[int, int, Any]] = [(level[p["kode"]], order[p["kode"]], p) for p in drawn]
+    items += [(level[m[0]["kode"]], order[key], key) for key, m in groups.items()]
+    for lvl, _, item in sorted(items, key=lambda it: it[:2]):
+        if isinstance(item, tuple):
+            _staff_group(g, item[0], item[1], groups[item], lvl + shift, marks, names)
+            continue
+        found = list(marks.get(("Jabatan", item["kode"]), ()))
+        if unit_of.get(item.get("atasan")) != item.get("unit"):  # the head of its unit carries the unit's findings
+            found += marks.get(("UnitOrganisasi", item.get("unit")), ())
+        _position_node(g, item, lvl + shift, found, unit_name=names.get(item.get("unit")))
+    _position_edges(g, sorted(drawn, key=lambda p: order[p["kode"]]))
     if groups:
         g.notes.append(T.G_GROUPED.format(n=len(grouped), groups=len(groups)))
     return g
+
+
+def _tree_order(up: Mapping[str, str | None], groups: Mapping[tuple[str, str | None], Any]) -> dict[Any, int]:
+    """Depth-first position of every position code and group key (a group after its superior's own children)."""
+    children: dict[str | None, list[Any]] = defaultdict(list)
+    for kode, sup in sorted(up.items()):
+        children[sup].append(kode)
+    for key in sorted(groups, key=lambda k: (k[0], k[1] or "")):
+        children[key[0]].append(key)
+    order: dict[Any, int] = {}
+    stack = list(reversed(children[None]))
+    while stack:
+        item = stack.pop()
+        if item in order:
+            continue
+        order[item] = len(order)
+        if not isinstance(item, tuple):
+            stack.extend(reversed(children.get(item, [])))
+    for item in [*up, *groups]:  # on a loop of superiors: after everything else
+        order.setdefault(item, len(order))
+    return order
 
 
 def _staff_group(g: Graph, sup: str, jenis: str | None, members: Sequence[Mapping[str, Any]], level: int,

@@ -325,7 +325,11 @@ def num(v: object, digits: int = 2) -> str:
 
 
 def pct(v: float | None) -> str:
-    return NONE if v is None else f"{v * 100:.0f}%"
+    """0.25 -> '25%'; a share under one percent keeps a decimal (0.001 -> '0,1%'), so it never reads as none."""
+    if v is None:
+        return NONE
+    p = v * 100
+    return f"{num(round(p, 1), 1)}%" if 0 < p < 1 else f"{p:.0f}%"
 
 
 def jabatan_jenis(v: str | None) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from bundles import write_csv
 from test_dashboard import XSS_IMG, XSS_SCRIPT, dashboard_agency
 
@@ -34,7 +35,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 ARTIFACTS = Path(__file__).parent / "artifacts"
-VIEWPORT = {"width": 1400, "height": 2400}  # Streamlit scrolls inside its main block: a tall window shows a page whole
+VIEWPORT = {"width": 1400, "height": 1600}
 
 
 def _free_port() -> int:
@@ -101,19 +102,48 @@ def open_page(pg, server: str, slug: str, kode: str, title: str) -> None:
     main.get_by_text(f"Pemerintah Kota Uji {kode}", exact=True).wait_for()  # the chosen agency, from the URL
 
 
+def settled(pg) -> None:
+    """Until the main block's markup (diagrams included) stays the same over four polls 150 ms apart."""
+    pg.wait_for_function(
+        """() => {
+            const m = document.querySelector('[data-testid="stMain"]');
+            const sig = m.innerHTML.length + ':' + [...m.querySelectorAll('svg')].map((s) => s.innerHTML).join('');
+            if (sig !== window.__sikerjaSig) { window.__sikerjaSig = sig; window.__sikerjaSame = 0; }
+            else { window.__sikerjaSame += 1; }
+            return window.__sikerjaSame >= 3;
+        }""",
+        polling=150,
+    )
+
+
 def shot(pg, name: str) -> None:
+    """The whole page: Streamlit scrolls inside its main block, so the window is made as tall as that block first."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    size = pg.viewport_size
+    tall = pg.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    pg.set_viewport_size({"width": size["width"], "height": min(max(size["height"], tall + 40), 12_000)})
+    settled(pg)  # charts and tables re-lay themselves out for the new height; diagrams finish their transition
     pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    pg.set_viewport_size(size)
 
 
 def graph_frame(pg):
-    """The pyvis iframe, once vis-network has drawn into it."""
+    """The pyvis iframe, once vis-network has drawn into it (a frame replaced while we look is looked up again)."""
     frame_el = pg.locator("iframe[title^='Graf jaringan']").first
-    frame_el.wait_for()
-    frame = frame_el.element_handle().content_frame()
-    frame.locator("#mynetwork canvas").wait_for()
-    frame.wait_for_function("() => typeof network !== 'undefined' && nodes.length > 0")
-    return frame_el, frame
+    for _ in range(100):
+        frame_el.wait_for()
+        handle = frame_el.element_handle()
+        frame = handle.content_frame() if handle is not None else None
+        if frame is not None and not frame.is_detached():
+            try:
+                frame.locator("#mynetwork canvas").wait_for()
+                frame.wait_for_function("() => typeof network !== 'undefined' && nodes.length > 0")
+                return frame_el, frame
+            except PlaywrightError:
+                if not frame.is_detached():
+                    raise
+        pg.wait_for_timeout(100)
+    raise AssertionError("the network graph was not drawn")
 
 
 def no_xss(pg, frame=None) -> None:

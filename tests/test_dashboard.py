@@ -373,3 +373,17 @@ def test_months_between_counts_like_neo4j(start: str, end: str | None, months: i
 def test_markdown_escape_keeps_data_literal() -> None:
     assert T.md("[x](javascript:alert(1)) :red[y] *z* <b>") == (
         r"\[x\]\(javascript\:alert\(1\)\) \:red\[y\] \*z\* \<b\>")
+
+
+def test_network_groups_staff_when_one_level_is_too_wide_to_read() -> None:
+    # 31 positions (far below GROUP_STAFF_ABOVE) but 30 on one level: drawn one by one, the tree would be fitted to
+    # a sixth of its size. Staff are grouped per superior and kind instead, and every position stays in the table.
+    units = [{"kode": "U", "nama": "Unit", "induk": None}]
+    rows = [{"kode": "H", "nama": "Kepala", "jenis": "jpt_pratama", "unit": "U", "atasan": None, "penilai": [],
+             "pemangku": ["A"], "plt": []}] + [
+        {"kode": f"S{i:02d}", "nama": f"Staf {i}", "jenis": "fungsional" if i % 2 else "pelaksana", "unit": "U",
+         "atasan": "H", "penilai": [], "pemangku": [] if i % 5 == 0 else [f"P{i}"], "plt": []} for i in range(30)]
+    g = network.unit_graph(units, rows, "U")
+    assert {n["id"] for n in g.nodes} == {"j:H", "g:H:fungsional", "g:H:pelaksana"}
+    assert len(g.table) == 31 and g.notes
+    assert next(n for n in g.nodes if n["id"] == "g:H:pelaksana")["label"].startswith("15 × Pelaksana")

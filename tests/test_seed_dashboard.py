@@ -27,16 +27,27 @@ def test_there_is_one_seed_agency_per_regulation():
     assert SEEDS == ["bintan-2023", "blitar-2023", "metro-2023", "palangkaraya-2024", "pekalongan-2024"]
 
 
-@pytest.mark.parametrize("seed", SEEDS)
-def test_every_page_and_model_view_on_a_seed_agency(seed, instansi, driver, db, tmp_path):
-    folder = Path(shutil.copytree(str(resources.files("sikerja.seed") / "bundles" / seed), tmp_path / seed))
+def seed_copy(seed: str, kode: str, folder: Path) -> Path:
+    """The seed bundle under another agency code (a user's demo agency stays untouched)."""
+    folder = Path(shutil.copytree(str(resources.files("sikerja.seed") / "bundles" / seed), folder))
     rows = list(csv.DictReader(open(folder / "instansi.csv", encoding="utf-8-sig")))
-    profile = rows[0]["profil"]
-    rows[0]["kode"] = instansi
+    rows[0]["kode"] = kode
     with open(folder / "instansi.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.DictWriter(f, fieldnames=list(rows[0]))
         w.writeheader()
         w.writerows(rows)
+    return folder
+
+
+def read_table(folder: Path, name: str) -> list[dict[str, str]]:
+    with open(folder / f"{name}.csv", encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_every_page_and_model_view_on_a_seed_agency(seed, instansi, driver, db, tmp_path):
+    folder = seed_copy(seed, instansi, tmp_path / seed)
+    profile = read_table(folder, "instansi")[0]["profil"]
     load_bundle(driver, db, folder, models_of)
     st.cache_data.clear()
     for page in PAGES:

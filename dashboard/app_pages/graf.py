@@ -92,7 +92,7 @@ def draw_unit(a: data.Agency, unit: str) -> None:
         return
     if len(measured) > network.MAX_NODES:
         # Too many to draw one by one: one node per unit, counted from the cached measures.
-        st.info(T.G_AGGREGATED.format(positions=T.num(len(measured)), limit=network.MAX_NODES))
+        st.info(T.G_AGGREGATED.format(positions=T.num(len(measured)), limit=network.MAX_NODES), icon=":material/info:")
         g = network.unit_aggregate(urows, measured, unit, marks=marks(a))
     else:
         g = network.unit_graph(urows, data.unit_subtree(a, unit), unit, marks=marks(a))

@@ -49,6 +49,7 @@ def render() -> None:
         and (covered is None or w in covered)
         and (not text or text in r["subjek"].lower() or text in r["pesan"].lower())
     ]
+    shown.sort(key=lambda item: -Severity(item[0]["severity"]).rank)  # most serious first; rule order within
     counts = Counter(r["severity"] for r, _ in shown)
     cols = st.columns(4)
     cols[0].metric(T.R_FINDINGS, T.num(len(shown)), border=True)

@@ -14,17 +14,18 @@ import subprocess
 import sys
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from bundles import HEADERS, tiny_agency, write_csv
+from bundles import HEADERS, Tables, tiny_agency, write_csv
 from conftest import snapshot
 from corpus import BIG, CSV_FORMS, FORMS, SMALL, Entry, Expect, append_rows, big_team_without_fault, write_form
 
 from sikerja.loader import write
 from sikerja.loader.bundle import BundleError, Problem
 from sikerja.loader.load import load_bundle, read_valid_bundle
+from sikerja.loader.validate import MAX_CELL, MAX_COLUMNS, MAX_UNIT_DEPTH
 from sikerja.queries.profiles import models_of
 
 SIKERJA = str(Path(sys.executable).with_name("sikerja"))
@@ -47,6 +48,7 @@ def names_the_place(problems: list[Problem], expect: Expect) -> None:
     hits = [p for p in problems if (p.file, p.row, p.column) == (expect.file, expect.row, expect.column)]
     assert hits, f"no problem at {(expect.file, expect.row, expect.column)}; found {places}"
     assert any(expect.reason in p.reason for p in hits), f"reason {expect.reason!r} not in {[p.reason for p in hits]}"
+    assert not expect.alone or len(problems) == 1, places
 
 
 def test_corpus_is_large_and_covers_every_form():
@@ -140,11 +142,51 @@ def test_absurd_input_refused_in_bounded_memory(entry: Entry, driver, db, good_a
     assert lines, f"{where!r} not in:\n{err[:3000]}"
     assert any(expect.reason in ln for ln in lines), lines
     assert "basis data tidak diubah" in err
+    assert not expect.alone or "ditolak: 1 masalah;" in err, err[-3000:]
     assert snapshot(driver, db, kode) == before
     size = bundle_bytes(path)
     bound = baseline_rss + RSS_FIXED_ALLOWANCE + RSS_PER_INPUT_BYTE * size
     print(f"\nRSS {entry.id}: {rss / MIB:.0f} MiB for {size / MIB:.1f} MiB of input (bound {bound / MIB:.0f} MiB)")
     assert rss <= bound
+
+
+def _chain(depth: int) -> Callable[[Tables], None]:
+    def apply(t: Tables) -> None:  # units below SEKRE (depth 2) down to `depth` levels under the root
+        t["unit"] += [{"kode": f"L{k}", "nama": f"L{k}", "jenis": "lainnya", "induk": f"L{k - 1}" if k > 3 else "SEKRE"}
+                      for k in range(3, depth + 1)]
+    return apply
+
+
+def _cell(length: int) -> Callable[[Tables], None]:
+    def apply(t: Tables) -> None:
+        t["unit"][1]["nama"] = "N" * length
+    return apply
+
+
+def _columns(count: int) -> Callable[[Tables], None]:
+    def apply(t: Tables) -> None:  # unit.csv has 6 columns of its own
+        t["unit"][0].update({f"x{i}": "x" for i in range(count - 6)})
+    return apply
+
+
+LIMITS = {  # id: (at the limit, one past it, expected column of the refusal, reason)
+    "unit-depth": (_chain(MAX_UNIT_DEPTH), _chain(MAX_UNIT_DEPTH + 1), "induk", "tingkat"),
+    "cell-length": (_cell(MAX_CELL), _cell(MAX_CELL + 1), "nama", "karakter"),
+    "columns": (_columns(MAX_COLUMNS), _columns(MAX_COLUMNS + 1), f"#{MAX_COLUMNS + 1}", "kolom"),
+}
+
+
+@pytest.mark.parametrize("limit", sorted(LIMITS))
+def test_limits_admit_their_value_and_refuse_the_next(limit, tmp_path):
+    at, past, column, reason = LIMITS[limit]
+    good, bad = tiny_agency("T-LIMIT"), tiny_agency("T-LIMIT")
+    at(good)
+    past(bad)
+    read_valid_bundle(write_csv(good, tmp_path / "at"), models_of)
+    with pytest.raises(BundleError) as info:
+        read_valid_bundle(write_csv(bad, tmp_path / "past"), models_of)
+    assert [(p.file, p.column) for p in info.value.problems] == [("unit.csv", column)]
+    assert reason in info.value.problems[0].reason
 
 
 @pytest.mark.slow

@@ -183,7 +183,9 @@ def test_checks_report_the_injected_text_verbatim(driver, db, canary, injected):
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([SIKERJA, *args], capture_output=True, text=True, env={**os.environ, "COLUMNS": "300"})
+    """``sikerja ARGS`` with names shown as stored (no pseudonyms: this test compares them)."""
+    env = {k: v for k, v in os.environ.items() if k != "SIKERJA_SAMARKAN"}
+    return subprocess.run([SIKERJA, *args], capture_output=True, text=True, env={**env, "COLUMNS": "300"})
 
 
 FORMULA_START = ("=", "+", "-", "@")

@@ -31,7 +31,10 @@ out = Console(highlight=False)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    err.print(f"[bold red]galat:[/] {message}", markup=True, soft_wrap=True)
+    """Print one error line and exit; the message (which may quote user data) is never read as markup."""
+    from rich.markup import escape
+
+    err.print(f"[bold red]galat:[/] {escape(message)}", markup=True, soft_wrap=True)
     raise typer.Exit(code)
 
 

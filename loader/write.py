@@ -31,7 +31,7 @@ import neo4j
 
 from sikerja.loader import cypherfile
 from sikerja.loader.bundle import Table
-from sikerja.loader.validate import split_codes
+from sikerja.loader.validate import RESERVED_PREFIX, SPEC, split_codes
 
 BATCH = 10_000
 # Stage transactions in flight at once. Batches of one phase never depend on each
@@ -39,7 +39,7 @@ BATCH = 10_000
 # deadlock is retried by the driver like any transient error.
 WORKERS = 2
 
-STAGE_PREFIX = "~"  # agency codes may not begin with it (validate.py refuses them)
+STAGE_PREFIX = RESERVED_PREFIX  # agency codes may not begin with it (validate.py refuses them)
 STALE_SECONDS = 300  # a stage that has not beaten for this long belongs to a dead load
 
 # Columns that become relationships rather than properties, per table.
@@ -50,6 +50,7 @@ REFERENCES: dict[str, dict[str, str]] = {
     "tim": {"pemilik_kinerja": "rel_pemilik_kinerja", "sk_penerbit": "rel_ditetapkan_oleh"},
 }
 NODE_TABLES = ("unit", "jabatan", "pegawai", "tim")
+MANY = {c.name for cols in SPEC.values() for c in cols if c.many}  # reference columns that may name several codes
 KEY = {"unit": "kode", "jabatan": "kode", "pegawai": "nip", "tim": "kode"}
 
 
@@ -110,9 +111,14 @@ def _rel_rows(t: Table, column: str) -> Iterator[dict[str, Any]]:
     key, ref = t.index(KEY[t.name]), t.index(column)
     if ref is None or key is None:
         return
+    codes = split_codes if column in MANY else _one_code
     for row in t.rows:
-        for code in split_codes(row[ref]):
+        for code in codes(row[ref]):
             yield {"a": row[key], "b": code}
+
+
+def _one_code(value: str) -> list[str]:
+    return [value] if value else []
 
 
 def _member_rows(t: Table) -> Iterator[dict[str, Any]]:
@@ -224,7 +230,7 @@ def _retire(tx: neo4j.ManagedTransaction, params: dict[str, Any], lama: str | No
     """Re-key the live version to its own stage key and register it for purging; returns that load id."""
     q = _statements()
     lama = lama or uuid.uuid4().hex  # an agency node without a load id (never written by this loader)
-    tx.run(q["rekey"], dari=params["instansi"], ke=stage_key(lama)).consume()
+    tx.run(q["rekey"], kunci=params["instansi"], ke=stage_key(lama)).consume()
     tx.run(q["retire"], {**params, "lama": lama}).consume()
     return lama
 
@@ -238,7 +244,7 @@ def _swap(tx: neo4j.ManagedTransaction, params: dict[str, Any], props: dict[str,
             "tetap utuh, ulangi pemuatan"
         )
     lama = _retire(tx, params, rec["lama"])
-    tx.run(q["rekey"], dari=params["tahap"], ke=params["instansi"]).consume()
+    tx.run(q["rekey"], kunci=params["tahap"], ke=params["instansi"]).consume()
     tx.run(q["swap_done"], {**params, "props": props}).consume()
     return lama
 

@@ -89,8 +89,8 @@ def snapshot(driver: neo4j.Driver, db: str, kode: str) -> tuple[list[Any], list[
     from sikerja.loader import cypherfile
 
     q = cypherfile.load("loader", "cypher/snapshot.cypher").named
-    nodes = driver.execute_query(q["nodes"], instansi=kode, database_=db).records
-    rels = driver.execute_query(q["relationships"], instansi=kode, database_=db).records
+    nodes = driver.execute_query(q["nodes"], kunci=kode, database_=db).records
+    rels = driver.execute_query(q["relationships"], kunci=kode, database_=db).records
     clean = lambda p: {k: v for k, v in p.items() if k not in ("dimuat", "muatan")}  # noqa: E731
     return (
         sorted((r["labels"], sorted(clean(r["props"]).items())) for r in nodes),

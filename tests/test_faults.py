@@ -20,7 +20,7 @@ import pytest
 from conftest import snapshot
 from scratch import ScratchServer, sikerja
 
-from sikerja.loader import write
+from sikerja.loader import cypherfile, write
 from sikerja.loader.graph import connect
 from sikerja.loader.load import load_bundle
 from sikerja.queries.profiles import models_of
@@ -55,10 +55,8 @@ def stages_of(driver: neo4j.Driver, db: str, kode: str) -> list[str]:
 
 
 def nodes_under(driver: neo4j.Driver, db: str, key: str) -> int:
-    q = ("CALL { MATCH (n:Jabatan {instansi: $k}) RETURN n UNION ALL MATCH (n:Pegawai {instansi: $k}) RETURN n "
-         "UNION ALL MATCH (n:UnitOrganisasi {instansi: $k}) RETURN n UNION ALL MATCH (n:TimKerja {instansi: $k}) "
-         "RETURN n UNION ALL MATCH (n:Permodelan {instansi: $k}) RETURN n } RETURN count(n) AS n")
-    return driver.execute_query(q, k=key, database_=db).records[0]["n"]
+    q = cypherfile.load("loader", "cypher/snapshot.cypher").named["count"]
+    return driver.execute_query(q, kunci=key, database_=db).records[0]["n"]
 
 
 def assert_purgeable(driver: neo4j.Driver, db: str, kode: str) -> int:

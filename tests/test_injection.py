@@ -258,10 +258,9 @@ def test_check_table_prints_markup_as_text(injected):
     assert "[/]" in proc.stdout and "[link=" in proc.stdout
 
 
-@pytest.mark.xfail(strict=True, reason=MARKUP_BUG)
 def test_refusal_message_prints_markup_as_text(tmp_path):
-    folder = tmp_path / "data[/]"
-    folder.mkdir()
+    folder = tmp_path / "data[/]"  # a folder "data[" holding a folder "]"
+    folder.mkdir(parents=True)
     proc = run_cli("load", str(folder))
     assert proc.returncode == 2, proc.stderr[-1500:]
     assert "Traceback" not in proc.stderr and "data[/]" in proc.stderr

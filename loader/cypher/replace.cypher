@@ -121,13 +121,9 @@ OPTIONAL MATCH (s:Muatan {id: $muatan, status: 'tahap'})
 RETURN i.muatan AS lama, s IS NOT NULL AS ada;
 
 // name: rekey
-// Move every node of one version from key $dari to key $ke.
+// Move every node of one version from key $kunci to key $ke.
 CALL {
-  MATCH (n:UnitOrganisasi {instansi: $dari}) RETURN n
-  UNION ALL MATCH (n:Jabatan {instansi: $dari}) RETURN n
-  UNION ALL MATCH (n:Pegawai {instansi: $dari}) RETURN n
-  UNION ALL MATCH (n:TimKerja {instansi: $dari}) RETURN n
-  UNION ALL MATCH (n:Permodelan {instansi: $dari}) RETURN n
+  @include cypher/version_nodes.cypher
 }
 SET n.instansi = $ke
 RETURN count(n) AS n;
@@ -173,11 +169,7 @@ RETURN count(s) AS n;
 // name: purge
 // Delete one stage key's nodes in small transactions (auto-commit only).
 CALL {
-  MATCH (n:Jabatan {instansi: $kunci}) RETURN n
-  UNION ALL MATCH (n:Pegawai {instansi: $kunci}) RETURN n
-  UNION ALL MATCH (n:TimKerja {instansi: $kunci}) RETURN n
-  UNION ALL MATCH (n:UnitOrganisasi {instansi: $kunci}) RETURN n
-  UNION ALL MATCH (n:Permodelan {instansi: $kunci}) RETURN n
+  @include cypher/version_nodes.cypher
 }
 CALL (n) {
   DETACH DELETE n

@@ -2,12 +2,25 @@
 // failed load changed nothing, and to compare loads of the same data.
 
 // name: nodes
-MATCH (n {instansi: $instansi})
+CALL {
+  MATCH (n:Instansi {kode: $kunci}) RETURN n
+  UNION ALL
+  @include cypher/version_nodes.cypher
+}
 RETURN labels(n) AS labels, properties(n) AS props;
 
 // name: relationships
-MATCH (a {instansi: $instansi})-[r]->(b)
+CALL {
+  @include cypher/version_nodes.cypher
+}
+MATCH (n)-[r]->(b)
 RETURN type(r) AS type,
-       labels(a)[0] + ':' + coalesce(a.kode, a.nip, a.id) AS a,
+       labels(n)[0] + ':' + coalesce(n.kode, n.nip, n.id) AS a,
        labels(b)[0] + ':' + coalesce(b.kode, b.nip, b.id) AS b,
        properties(r) AS props;
+
+// name: count
+CALL {
+  @include cypher/version_nodes.cypher
+}
+RETURN count(n) AS n;

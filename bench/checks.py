@@ -1,0 +1,87 @@
+"""Each check's time against Neo4j, its in-memory floor, and the plan of the slow ones.
+
+``compare`` runs every check the agency's profile enables through the real
+runner (``run_checks`` once for the total, then ``run_check`` per rule, best
+of ``repeat``) and the same rule in ``floor.py`` on the same bundle, and
+reports seconds, the ratio, the number of findings and whether both found the
+same subjects. ``plan`` is a check's ``PROFILE``: total db hits, memory, and
+the operators that did the most work.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import floor
+import neo4j
+
+from sikerja.loader.bundle import read_bundle
+from sikerja.queries.catalog import Check, checks
+from sikerja.queries.runner import parameters, profile_of, run_check, run_checks
+
+SLOW = 3.0  # a check slower than this many times its floor gets its plan captured
+MEASURABLE = 1e-5  # a floor below 10 µs did no work (e.g. a rule whose limit the profile leaves unset): no ratio
+
+
+def compare(driver: neo4j.Driver, db: str, instansi: str, bundle: Path, *, repeat: int = 3) -> dict[str, Any]:
+    profile = profile_of(driver, db, instansi)
+    params = parameters(profile)
+    catalog = checks()
+    rules = sorted(profile.enabled_rules())
+
+    started = time.perf_counter()
+    findings = run_checks(driver, db, instansi)
+    all_checks = time.perf_counter() - started
+    cypher = {}
+    for rule in rules:
+        seconds, found = floor.best_of(lambda r=rule: run_check(driver, db, catalog[r], instansi, profile, params), repeat)
+        cypher[rule] = (seconds, Counter(f.subjek for f in found))
+
+    tables, problems = read_bundle(bundle)
+    if problems:
+        raise RuntimeError(f"{bundle}: {problems[0]}")
+    build, memory = floor.measure(tables, params, rules, repeat=repeat)
+    del tables
+
+    out: dict[str, Any] = {"all_s": all_checks, "findings": len(findings), "floor_build_s": build, "rules": {}}
+    for rule in rules:
+        (c_s, c_found), (f_s, f_found) = cypher[rule], memory[rule]
+        row = {"cypher_s": c_s, "floor_s": f_s, "ratio": c_s / f_s if f_s >= MEASURABLE else None,
+               "findings": sum(c_found.values()), "same": c_found == f_found}
+        if row["ratio"] is None or row["ratio"] > SLOW:
+            row["plan"] = plan(driver, db, catalog[rule], instansi, params)
+        out["rules"][rule] = row
+    out["cypher_sum_s"] = sum(r["cypher_s"] for r in out["rules"].values())
+    out["floor_sum_s"] = sum(r["floor_s"] for r in out["rules"].values())
+    return out
+
+
+def _operators(node: dict[str, Any]) -> list[dict[str, Any]]:
+    ops = [{"operator": node["operatorType"].split("@")[0], "db_hits": node.get("dbHits", 0), "rows": node.get("rows", 0),
+            "details": str(node.get("args", {}).get("Details", ""))[:160]}]
+    for child in node.get("children", []):
+        ops.extend(_operators(child))
+    return ops
+
+
+def plan(driver: neo4j.Driver, db: str, check: Check, instansi: str, params: dict[str, Any]) -> dict[str, Any]:
+    """The check's PROFILE: db hits, rows, memory, the three busiest operators and the full plan text."""
+    values = {"instansi": instansi, **{p: params[p] for p in check.params}}
+    started = time.perf_counter()
+    _, summary, _ = driver.execute_query("PROFILE " + check.query, parameters_=values, database_=db)
+    seconds = time.perf_counter() - started
+    root = summary.profile or {}
+    ops = _operators(root) if root else []
+    args = root.get("args", {})
+    return {
+        "seconds": seconds,
+        "db_hits": sum(o["db_hits"] for o in ops),
+        "rows": root.get("rows", 0),
+        "memory_bytes": args.get("GlobalMemory"),
+        "runtime": args.get("runtime"),
+        "busiest": sorted(ops, key=lambda o: o["db_hits"], reverse=True)[:3],
+        "text": args.get("string-representation", ""),
+    }

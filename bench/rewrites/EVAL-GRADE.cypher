@@ -1,0 +1,40 @@
+// Proposed: the nearest permodelan once per unit (not once per evaluated
+// position); the evaluator's unit and whether it heads that unit once per
+// evaluator (not once per evaluated position: an evaluator's relationships
+// are many and not grouped by type, so each visit reads them all), from its
+// own superior (a position has at most one) instead of a NOT EXISTS the
+// planner solves from the unit's side.
+MATCH (u:UnitOrganisasi {instansi: $instansi})
+OPTIONAL MATCH path = (u)-[:BAGIAN_DARI*0..]->(:UnitOrganisasi)-[:MENERAPKAN]->(m:Permodelan)
+WITH u, m
+ORDER BY length(path)
+WITH u, head(collect(m.id)) AS model
+MATCH (j:Jabatan)-[:DI_UNIT]->(u)
+MATCH (j)-[:PENILAI]->(p:Jabatan)
+WITH p, collect([j, u, model]) AS rated
+OPTIONAL MATCH (p)-[:DI_UNIT]->(pu:UnitOrganisasi)
+OPTIONAL MATCH (p)-[:ATASAN_LANGSUNG]->(:Jabatan)-[:DI_UNIT]->(spu:UnitOrganisasi)
+WITH p, pu, rated,
+     p.jenis = 'fungsional' AND $jf_unit_head_may_evaluate AND (spu IS NULL OR spu <> pu) AS heads_own_unit
+UNWIND rated AS x
+WITH x[0] AS j, p, x[1] AS u, x[2] AS model, pu, heads_own_unit
+WITH j, p, model,
+     CASE WHEN heads_own_unit THEN EXISTS { (u)-[:BAGIAN_DARI*0..]->(pu) } ELSE false END AS jf_head
+WITH j, p,
+     CASE WHEN NOT p.jenis IN $allowed_kinds AND NOT jf_head
+          THEN [{sebab: 'jenis_penilai', dasar: $allowed_kinds_dasar, severity: null}] ELSE [] END
+     + [f IN $forbidden
+        WHERE j.jenis IN f.jenis
+          AND (f.jenjang IS NULL OR j.jenjang IN f.jenjang)
+          AND p.jenis IN f.evaluator
+          AND (f.only_models IS NULL OR model IN f.only_models)
+          AND NOT coalesce(model IN f.except_models, false)
+        | {sebab: 'pasangan_terlarang', dasar: f.dasar, severity: f.severity}]
+     + CASE WHEN $jf_same_or_lower_forbidden AND j.jenis = 'fungsional' AND p.jenis = 'fungsional'
+                 AND $jenjang_rank[p.jenjang] <= $jenjang_rank[j.jenjang]
+          THEN [{sebab: 'jf_setara', dasar: $jf_same_or_lower_dasar, severity: null}] ELSE [] END AS reasons
+UNWIND reasons AS r
+RETURN j.kode AS subjek, j.nama AS nama, j.jenis AS jenis, j.jenjang AS jenjang,
+       p.kode AS penilai, p.jenis AS jenis_penilai, p.jenjang AS jenjang_penilai,
+       r.sebab AS sebab, r.dasar AS dasar, r.severity AS severity
+ORDER BY subjek, sebab

@@ -1,0 +1,56 @@
+// Proposed: measures/unit_models.cypher inlined, with the JF walk pruned at
+// sub-units that declare their own model (a quantified path with a node
+// predicate) instead of enumerating every path down and filtering after.
+CALL {
+  MATCH (u:UnitOrganisasi {instansi: $instansi})
+  WHERE EXISTS { (u)-[:MENERAPKAN]->(:Permodelan) }
+     OR u.jenis IN $model_unit_kinds OR u.nama IN $model_unit_names
+  OPTIONAL MATCH (u)-[:MENERAPKAN]->(m:Permodelan)
+  CALL (u) {
+    OPTIONAL MATCH (h:Jabatan)-[:DI_UNIT]->(u)
+    WHERE NOT EXISTS { (h)-[:ATASAN_LANGSUNG]->(:Jabatan)-[:DI_UNIT]->(u) }
+    RETURN collect(DISTINCT h.jenis) AS kepala, collect(h) AS heads
+  }
+  CALL (heads) {
+    UNWIND heads AS h
+    MATCH (h) ((:Jabatan)<-[:ATASAN_LANGSUNG]-(s:Jabatan WHERE s.jenis IN $structural)){0,20} (:Jabatan)
+    RETURN coalesce(max(size(s)) + 1, 0) AS lapisan
+  }
+  CALL (u) {
+    // Walk down only through sub-units that declare no model of their own.
+    OPTIONAL MATCH (u) ((:UnitOrganisasi)<-[:BAGIAN_DARI]-(x:UnitOrganisasi WHERE NOT EXISTS { (x)-[:MENERAPKAN]->(:Permodelan) })){0,} (fu:UnitOrganisasi)
+    OPTIONAL MATCH (f:Jabatan {jenis: 'fungsional'})-[:DI_UNIT]->(fu)
+    OPTIONAL MATCH (f)-[:ATASAN_LANGSUNG]->(a:Jabatan)
+    WITH u, fu, a
+    WHERE fu <> u OR EXISTS { (a)-[:DI_UNIT]->(u) }
+    RETURN collect(DISTINCT a.jenis) AS jf_atasan
+  }
+  WITH u, m, kepala, lapisan, jf_atasan,
+       [x IN $models | {
+          id: x.id,
+          kepala_cocok: any(k IN kepala WHERE k IN x.head),
+          lingkup_cocok: u.nama IN x.unit_names OR u.jenis IN x.unit_kinds,
+          lapisan_cocok: lapisan <= x.layers_max,
+          jf_cocok: size(x.jf_under) = 0 OR all(k IN jf_atasan WHERE k IN x.jf_under),
+          jf_under: x.jf_under, head: x.head
+       }] AS nilai
+  WITH u, m, kepala, lapisan, jf_atasan,
+       [n IN nilai | n {.*, skor: CASE WHEN n.kepala_cocok THEN 4 ELSE 0 END
+                                  + CASE WHEN n.lingkup_cocok THEN 2 ELSE 0 END
+                                  + CASE WHEN n.lapisan_cocok THEN 1 ELSE 0 END
+                                  + CASE WHEN n.jf_cocok THEN 1 ELSE 0 END}] AS nilai
+  WITH u, m, kepala, lapisan, jf_atasan, [n IN nilai WHERE n.id = m.id][0] AS dinyatakan,
+       reduce(best = null, n IN nilai | CASE WHEN best IS NULL OR n.skor > best.skor THEN n ELSE best END) AS terdekat
+  RETURN u.kode AS unit, u.nama AS nama, u.jenis AS jenis, m.id AS permodelan,
+         kepala, lapisan, jf_atasan,
+         terdekat.id AS terdekat, terdekat.skor AS skor_terdekat,
+         dinyatakan.kepala_cocok AS kepala_cocok, dinyatakan.jf_cocok AS jf_cocok,
+         dinyatakan.lapisan_cocok AS lapisan_cocok, dinyatakan.head AS kepala_seharusnya,
+         dinyatakan.jf_under AS jf_seharusnya
+  ORDER BY unit
+}
+WITH *
+WHERE permodelan IS NOT NULL AND (NOT kepala_cocok OR NOT jf_cocok)
+RETURN unit AS subjek, nama, permodelan, kepala, kepala_seharusnya, jf_atasan, jf_seharusnya, terdekat,
+       CASE WHEN NOT kepala_cocok THEN 'kepala' ELSE 'jf' END AS sebab
+ORDER BY subjek

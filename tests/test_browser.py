@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 from bundles import write_csv
-from test_dashboard import XSS_IMG, XSS_SCRIPT, dashboard_agency
+from test_dashboard import XSS_ALERT, XSS_BREAKOUT, XSS_IMG, XSS_SCRIPT, dashboard_agency
 
 from sikerja.dashboard import text as T
 from sikerja.dashboard.serve import running
@@ -146,12 +146,30 @@ def graph_frame(pg):
     raise AssertionError("the network graph was not drawn")
 
 
+def search(pg, text: str) -> None:
+    """Graf: switch to the search and look for ``text``."""
+    pg.get_by_role("radio", name=T.G_MODES["cari"]).click()
+    wait_idle(pg)
+    box = pg.get_by_role("textbox", name=T.G_SEARCH)
+    box.fill(text)
+    box.press("Enter")
+    wait_idle(pg)
+
+
+def pick(pg, label: str, option, typed: str) -> None:
+    """Choose ``option`` (its text, or a pattern) in the selectbox labelled ``label`` by typing part of it."""
+    box = pg.get_by_test_id("stSelectbox").filter(has=pg.get_by_text(label, exact=True)).first
+    box.click()
+    pg.keyboard.type(typed)
+    pg.get_by_role("option", name=option, exact=isinstance(option, str)).click()
+    wait_idle(pg)
+
+
 def no_xss(pg, frame=None) -> None:
-    assert pg.evaluate("() => typeof window.__xss") == "undefined"
-    assert pg.locator('img[src="x"]').count() == 0
-    if frame is not None:
-        assert frame.evaluate("() => typeof window.__xss") == "undefined"
-        assert frame.locator('img[src="x"]').count() == 0
+    """No payload ran: neither in the page nor in any frame (the graphs' iframes included)."""
+    for f in pg.frames:
+        assert f.evaluate("() => [typeof window.__xss, typeof window.__pwned]") == ["undefined", "undefined"], f.url
+        assert f.locator('img[src="x"], script:text("__xss"), script:text("__pwned")').count() == 0, f.url
 
 
 def test_ringkasan(page, server, agency) -> None:
@@ -208,12 +226,7 @@ def test_graf(page, server, agency) -> None:
     open_page(page, server, "graf", agency, T.PAGES["graf"][0])
     _, frame = graph_frame(page)
     assert frame.evaluate("() => nodes.length") == 14
-    page.get_by_role("radio", name=T.G_MODES["cari"]).click()
-    wait_idle(page)
-    box = page.get_by_role("textbox", name=T.G_SEARCH)
-    box.fill("Ahmad")
-    box.press("Enter")
-    wait_idle(page)
+    search(page, "Ahmad")
     _, frame = graph_frame(page)
     ids = frame.evaluate("() => nodes.getIds()")
     assert set(ids) == {"j:EPID-3", "j:KABID", "j:KADIS", "j:WALIKOTA"}
@@ -265,3 +278,34 @@ def test_markup_in_names_renders_as_text_on_graf_and_temuan(page, server, agency
     page.get_by_test_id("stDataFrame").first.get_by_text(XSS_IMG, exact=False).first.wait_for(state="attached")
     no_xss(page)
     shot(page, "xss-temuan")
+
+
+def test_no_script_in_any_name_runs_on_any_page(page, server, agency) -> None:
+    """Markup in the names of a unit, a position, an official and a team: shown as text on every page and in
+    every view that draws them; no alert opens and nothing sets window.__xss or window.__pwned."""
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for slug in ("ringkasan", "rentang", "permodelan", "temuan", "graf", "tim"):
+        open_page(page, server, slug, agency, T.PAGES[slug][0])
+        no_xss(page)
+    # Permodelan of the unit whose name carries an onload payload: its name in the table, its graph drawn.
+    open_page(page, server, "permodelan", agency, T.PAGES["permodelan"][0])
+    pick(page, T.M_PICK, re.compile("^MET-PGW — "), "MET-PGW")
+    _, frame = graph_frame(page)  # KEL-2 first: it deviates
+    tips = frame.evaluate("() => nodes.get().map((n) => n.title.textContent).join(' ')")
+    assert f"Kelurahan Iringmulyo {XSS_ALERT}" in tips  # the unit's name, as text, in its positions' tooltips
+    no_xss(page)
+    # Tim Kerja: the team whose name breaks out of an attribute, in the table, the picker and the graph.
+    open_page(page, server, "tim", agency, T.PAGES["tim"][0])
+    page.get_by_text(T.T_SHOW_GRAPH).click()
+    wait_idle(page)
+    _, frame = graph_frame(page)
+    assert XSS_BREAKOUT in frame.evaluate("() => nodes.get('t:TIM-DBD').title.textContent")
+    no_xss(page)
+    # Graf, search: the official and the position found by the payload's own text.
+    open_page(page, server, "graf", agency, T.PAGES["graf"][0])
+    search(page, "onerror")
+    graph_frame(page)
+    no_xss(page)
+    shot(page, "xss-cari")
+    assert dialogs == []

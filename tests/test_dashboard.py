@@ -25,6 +25,8 @@ APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
 PAGES = ["ringkasan", "rentang", "permodelan", "temuan", "graf", "tim"]
 XSS_IMG = '<img src=x onerror="window.__xss=1">'
 XSS_SCRIPT = "<script>window.__xss=1</script>"
+XSS_ALERT = "<svg onload=\"window.__pwned=1;alert('sikerja')\"></svg>"
+XSS_BREAKOUT = "\"><script>window.__pwned=1;alert(1)</script><a href=\"javascript:window.__pwned=1\">klik</a>"
 
 
 def dashboard_agency(kode: str, *, xss: bool = False) -> Tables:
@@ -33,7 +35,7 @@ def dashboard_agency(kode: str, *, xss: bool = False) -> Tables:
     DINKES declares MET-JPT1 and has an Ahli Madya rated by an Administrator
     (EVAL-MODEL, EVAL-GRADE); KEL-1 declares MET-PGW and conforms; KEL-2
     declares MET-PGW but is led by an Administrator (MODEL-MISMATCH). One
-    official has no position. With ``xss`` a position and an official carry
+    official has no position. With ``xss`` a position, an official, a unit and a team carry
     markup in their names.
     """
     t = clone(tiny_agency(kode, "metro-2023"))
@@ -42,8 +44,11 @@ def dashboard_agency(kode: str, *, xss: bool = False) -> Tables:
             u["permodelan"] = "MET-JPT1"
     t["unit"] += [
         {"kode": "KEL-1", "nama": "Kelurahan Hadimulyo", "jenis": "kelurahan", "induk": "PEMDA", "permodelan": "MET-PGW"},
-        {"kode": "KEL-2", "nama": "Kelurahan Iringmulyo", "jenis": "kelurahan", "induk": "PEMDA", "permodelan": "MET-PGW"},
+        {"kode": "KEL-2", "nama": "Kelurahan Iringmulyo" + (f" {XSS_ALERT}" if xss else ""), "jenis": "kelurahan",
+         "induk": "PEMDA", "permodelan": "MET-PGW"},
     ]
+    if xss:
+        t["tim"][0]["nama"] += f" {XSS_BREAKOUT}"
     t["jabatan"] += [
         {"kode": "EPID-3", "nama": "Epidemiolog Kesehatan Ahli Madya", "jenis": "fungsional", "jenjang": "ahli_madya",
          "unit": "BID-P2P", "atasan_langsung": "KABID", "penilai": "KABID"},

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from test_browser import _free_port, browser, graph_frame, shot, wait_idle  # noqa: F401 - browser is a fixture
+from test_browser import _free_port, browser, graph_frame, pick, shot, wait_idle  # noqa: F401 - browser is a fixture
 from test_seed_dashboard import SEEDS, read_table, seed_copy
 
 from sikerja.dashboard import text as T
@@ -95,15 +95,6 @@ def go(pg, slug: str) -> None:
 
 def metric(pg, label: str) -> str:
     return pg.get_by_test_id("stMetric").filter(has_text=label).first.get_by_test_id("stMetricValue").inner_text()
-
-
-def pick(pg, label: str, option: str, typed: str) -> None:
-    """Choose ``option`` in the selectbox labelled ``label`` by typing part of it, as a user would."""
-    box = pg.get_by_test_id("stSelectbox").filter(has=pg.get_by_text(label, exact=True)).first
-    box.click()
-    pg.keyboard.type(typed)
-    pg.get_by_role("option", name=option, exact=True).click()
-    wait_idle(pg)
 
 
 @pytest.mark.parametrize("seed", SEEDS)

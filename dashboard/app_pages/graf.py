@@ -63,7 +63,7 @@ def search(a: data.Agency) -> None:
         st.info(T.G_SEARCH_NONE)
         return
     st.dataframe(pd.DataFrame([{T.JENIS: T.G_SEARCH_KIND.get(h["jenis"], h["jenis"]), T.KODE: h["kode"],
-                                T.NAMA: h["nama"], T.G_DETAIL: h.get("keterangan")} for h in hits]), hide_index=True)
+                                T.NAMA: h["nama"], T.G_DETAIL: detail(h)} for h in hits]), hide_index=True)
     keys = [f"{h['jenis']}|{h['kode']}" for h in hits]
     by_key = dict(zip(keys, hits))
     choice = st.selectbox(T.G_SEARCH_RESULTS, keys, key=f"graf_hasil_{a.kode}",
@@ -81,6 +81,18 @@ def search(a: data.Agency) -> None:
             st.info(T.G_NOT_PLACED)
     else:
         draw_team(a, hit["kode"])
+
+
+def detail(hit: dict) -> str:
+    """The search table's last column: the kind of a unit, position or team; the position an official holds."""
+    v = hit.get("keterangan")
+    if hit["jenis"] == "unit":
+        return T.unit_jenis(v)
+    if hit["jenis"] == "jabatan":
+        return T.jabatan_jenis(v)
+    if hit["jenis"] == "tim":
+        return T.TIM_JENIS.get(v or "", v or T.NONE)
+    return v or T.NOT_PLACED
 
 
 def draw_unit(a: data.Agency, unit: str) -> None:

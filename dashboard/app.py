@@ -63,18 +63,24 @@ def main() -> None:
         T.NAV_SECTIONS["kepatuhan"]: [_page("permodelan"), _page("temuan")],
     })
     st.sidebar.caption(T.APP_SUBTITLE)
+    page_started = False
     try:
+        data.driver()  # reach the server first: while it is down every page says so, even one it could draw from cache
         agency = agency_picker()
         if agency is None:
             st.title(pg.title)
             st.info(T.EMPTY_DB, icon=":material/info:")
             return
         warm.prefetch(agency)  # the checks and the measures start side by side while the page draws
+        page_started = True
         pg.run()
     except data.HANDLED as exc:
+        if not page_started:
+            st.title(pg.title)
         if isinstance(exc, (ServiceUnavailable, SessionExpired)):
             data.reset_driver()
         st.error(data.error_message(exc), icon=":material/error:")
+        st.button(T.RETRY, icon=":material/refresh:", key="app_coba_lagi")  # a click is a new run: it tries again
         with st.expander(T.TECH_DETAIL):
             st.text(f"{type(exc).__name__}: {exc}")
 

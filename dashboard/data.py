@@ -36,7 +36,7 @@ from sikerja.queries.profiles import Profile, ProfileError, load_profile
 TTL = int(os.environ.get("SIKERJA_DASHBOARD_TTL", "3600"))  # seconds a per-agency result is reused
 MAX_AGENCIES = 16  # agencies whose results are kept at once (per cached function)
 MAX_GRAPHS = 64  # graph/search results kept
-VALIDATE_EVERY = 10.0  # seconds a successful connectivity check is trusted
+VALIDATE_EVERY = 2.0  # seconds a successful connectivity check is trusted (each check is one round trip)
 
 # Errors that mean "Neo4j could not answer this time": shown as a clear message, retried on the next run.
 DB_ERRORS: tuple[type[BaseException], ...] = (ServiceUnavailable, SessionExpired, Neo4jError, DriverError, OSError)

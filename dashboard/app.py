@@ -47,6 +47,8 @@ def agency_picker() -> data.Agency | None:
         if agency is not None:
             st.query_params[data.SESSION_KEY] = agency.kode  # keep the URL shareable
             st.caption(f"{T.PROFILE}: {T.md(agency.profil)}  \n{T.LOADED_AT}: {T.md(agency.dimuat[:19].replace('T', ' '))}")
+        if data.samaran() is not None:
+            st.caption(T.SAMARKAN_ON)
         st.button(T.REFRESH, help=T.REFRESH_HELP, on_click=refresh, icon=":material/refresh:")
     return agency
 

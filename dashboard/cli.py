@@ -31,11 +31,16 @@ def dashboard(
         help="alamat yang didengarkan; bawaan 127.0.0.1 (hanya komputer ini)",
     ),
     port: int = typer.Option(int(os.environ.get("SIKERJA_DASHBOARD_PORT", "8501")), "--port", min=1, max=65535),
+    samarkan: bool = typer.Option(False, "--samarkan", help="samarkan NIP dan nama pegawai di semua halaman dan unduhan "
+                                  "(sama dengan SIKERJA_SAMARKAN=1)"),
 ) -> None:
     """Sajikan dasbor Streamlit (hanya-baca) di http://ADDRESS:PORT."""
     from sikerja.loader.cli import err
+    from sikerja.queries import pseudonym
 
-    err.print(f"Dasbor sikerja: http://{address}:{port}")
+    if samarkan:
+        os.environ[pseudonym.ENV] = "1"
+    err.print(f"Dasbor sikerja: http://{address}:{port}" + ("  (data pribadi disamarkan)" if pseudonym.enabled() else ""))
     serve(address, port)
 
 

@@ -12,6 +12,7 @@ periods) is at the end, free of Streamlit and easy to test.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import time
 from collections import defaultdict
@@ -28,7 +29,7 @@ from sikerja.loader import cypherfile
 from sikerja.loader.graph import connect, read
 from sikerja.loader.settings import Settings, SettingsError
 from sikerja.queries import measures as measures_mod
-from sikerja.queries import runner
+from sikerja.queries import pseudonym, runner
 from sikerja.queries.catalog import checks
 from sikerja.queries.findings import Finding, Severity
 from sikerja.queries.profiles import Profile, ProfileError, load_profile
@@ -153,6 +154,7 @@ def current() -> Agency | None:
 
 def clear_caches() -> None:
     st.cache_data.clear()
+    _officials_index.cache_clear()
 
 
 # --------------------------------------------------------------------------------------------- per agency
@@ -165,7 +167,11 @@ def finding_rows(instansi: str, dimuat: str) -> list[dict[str, str]]:
 
 
 def findings(agency: Agency) -> list[dict[str, str]]:
-    return finding_rows(agency.kode, agency.dimuat)
+    rows = finding_rows(agency.kode, agency.dimuat)
+    if (p := samaran()) is None:
+        return rows
+    known = _officials_index(p, agency.kode, agency.dimuat)
+    return [p.finding_row(r, known) for r in rows]
 
 
 def as_findings(rows: Iterable[dict[str, str]]) -> list[Finding]:
@@ -199,7 +205,14 @@ def officials(agency: Agency) -> list[dict[str, Any]]:
 
 
 def teams(agency: Agency) -> list[dict[str, Any]]:
-    return _rows("team_overview", agency.kode, agency.dimuat)
+    rows = _rows("team_overview", agency.kode, agency.dimuat)
+    p = samaran()
+    return rows if p is None else p.rows(rows, name_lists=("ketua",))
+
+
+def officials_list(agency: Agency) -> list[dict[str, Any]]:
+    """NIP, name and position held of every official (real values: only for pseudonymising)."""
+    return _rows("pegawai", agency.kode, agency.dimuat)
 
 
 @st.cache_data(ttl=TTL, max_entries=MAX_AGENCIES, show_spinner=False)
@@ -231,25 +244,57 @@ def _keyed(name: str, instansi: str, dimuat: str, params: tuple[tuple[str, Any],
 
 
 def unit_subtree(agency: Agency, unit: str) -> list[dict[str, Any]]:
-    return _keyed("unit_subtree", agency.kode, agency.dimuat, (("unit", unit),))
+    return _holders(_keyed("unit_subtree", agency.kode, agency.dimuat, (("unit", unit),)))
 
 
 def position_chain(agency: Agency, jabatan: str) -> list[dict[str, Any]]:
-    return _keyed("position_chain", agency.kode, agency.dimuat, (("jabatan", jabatan),))
+    return _holders(_keyed("position_chain", agency.kode, agency.dimuat, (("jabatan", jabatan),)))
 
 
 def team_members(agency: Agency, tim: str) -> list[dict[str, Any]]:
-    return _keyed("team_members", agency.kode, agency.dimuat, (("tim", tim),))
+    rows = _keyed("team_members", agency.kode, agency.dimuat, (("tim", tim),))
+    p = samaran()
+    return rows if p is None else p.rows(rows, names=("nama",), nips=("nip",))
+
+
+def _holders(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    p = samaran()
+    return rows if p is None else p.rows(rows, name_lists=("pemangku", "plt"))
 
 
 SEARCH_LIMIT = 50
 
 
 def search(agency: Agency, teks: str) -> list[dict[str, Any]]:
+    """Units, positions, officials and teams whose name or code contains ``teks`` (officials also by NIP).
+
+    Pseudonymised, officials are found by their pseudonyms only: a real name
+    or NIP typed in finds nothing, so the search cannot link one to the other.
+    """
     q = teks.strip().lower()
     if len(q) < 2:
         return []
-    return _keyed("search", agency.kode, agency.dimuat, (("teks", q), ("batas", SEARCH_LIMIT)))
+    hits = _keyed("search", agency.kode, agency.dimuat, (("teks", q), ("batas", SEARCH_LIMIT)))
+    if (p := samaran()) is None:
+        return hits
+    staff = [{"jenis": "pegawai", "kode": p.nip(str(o["nip"])), "nama": p.nama(str(o["nama"] or "")),
+              "keterangan": o.get("jabatan")} for o in officials_list(agency)]
+    staff = [h for h in staff if q in h["nama"].lower() or h["kode"].lower().startswith(q)]
+    merged = [h for h in hits if h["jenis"] != "pegawai"] + staff
+    return sorted(merged, key=lambda h: (h["jenis"], h["nama"] or "", h["kode"]))[:SEARCH_LIMIT]
+
+
+# --------------------------------------------------------------------------------------------- pseudonyms
+
+def samaran() -> pseudonym.Pseudonyms | None:
+    """The pseudonyms when SIKERJA_SAMARKAN is on (``sikerja dashboard --samarkan``), else None."""
+    return pseudonym.pseudonyms() if pseudonym.enabled() else None
+
+
+@functools.lru_cache(maxsize=MAX_AGENCIES)
+def _officials_index(p: pseudonym.Pseudonyms, instansi: str, dimuat: str) -> pseudonym.Officials:
+    """The agency's real NIPs and names with their pseudonyms, for replacing them in findings' text."""
+    return p.officials(_rows("pegawai", instansi, dimuat))
 
 
 # --------------------------------------------------------------------------------------------- errors
@@ -258,7 +303,7 @@ def error_message(exc: BaseException) -> str:
     """A Bahasa Indonesia sentence for a failure to read, without a stack trace."""
     if isinstance(exc, SettingsError):
         return T.SETTINGS_ERROR.format(detail=exc)
-    if isinstance(exc, ProfileError):
+    if isinstance(exc, (ProfileError, pseudonym.PseudonymError)):
         return str(exc)
     if isinstance(exc, AuthError):
         return T.DB_AUTH
@@ -271,7 +316,7 @@ def error_message(exc: BaseException) -> str:
     return T.DB_UNAVAILABLE
 
 
-HANDLED: tuple[type[BaseException], ...] = (*DB_ERRORS, SettingsError, ProfileError)
+HANDLED: tuple[type[BaseException], ...] = (*DB_ERRORS, SettingsError, ProfileError, pseudonym.PseudonymError)
 
 
 # --------------------------------------------------------------------------------------------- pure shaping

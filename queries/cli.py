@@ -58,12 +58,14 @@ def check(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="tulis ke berkas ini (wajib untuk xlsx)"),
     fail_on: str = typer.Option("pelanggaran", "--fail-on", help="info | peringatan | pelanggaran: exit 1 bila ada temuan setingkat ini atau lebih"),
     rule: Optional[list[str]] = typer.Option(None, "--rule", "-r", help="hanya aturan ini (boleh berulang)"),
+    samarkan: bool = typer.Option(False, "--samarkan", help="ganti NIP dan nama pegawai dengan samaran yang tetap "
+                                  "(sama dengan SIKERJA_SAMARKAN=1)"),
 ) -> None:
     """Jalankan pemeriksaan profil tiap instansi; exit 0 bersih, 1 ada temuan setingkat --fail-on, 2 galat."""
     from sikerja.loader.cli import err, fail, out, reporting
     from sikerja.loader.graph import connect
     from sikerja.loader.settings import Settings
-    from sikerja.queries import export
+    from sikerja.queries import export, pseudonym
     from sikerja.queries.catalog import CatalogError
     from sikerja.queries.findings import Severity, exit_code
     from sikerja.queries.profiles import ProfileError
@@ -77,7 +79,7 @@ def check(
         fail("--fail-on harus info, peringatan atau pelanggaran")
     if fmt == "xlsx" and output is None:
         fail("--format xlsx membutuhkan --output BERKAS.xlsx")
-    with reporting("kueri pemeriksaan", UnknownAgency, ProfileError, CatalogError):
+    with reporting("kueri pemeriksaan", UnknownAgency, ProfileError, CatalogError, pseudonym.PseudonymError):
         settings = Settings.from_env()
         with connect(settings) as driver:
             codes = instansi or [a["kode"] for a in agencies(driver, settings.database)]
@@ -86,6 +88,8 @@ def check(
             findings = []
             for kode in codes:
                 findings.extend(run_checks(driver, settings.database, kode, rules=rule))
+            if samarkan or pseudonym.enabled():
+                findings = pseudonym.findings(driver, settings.database, findings)
     if output is not None:
         export.write(findings, "csv" if fmt == "table" else fmt, output)
         err.print(f"{len(findings)} temuan ditulis ke {output}")

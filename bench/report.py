@@ -68,7 +68,7 @@ def render(stored: dict[str, Any]) -> str:
            "Re-run (server running: `.venv/bin/sikerja db start`):", "",
            "```bash", ".venv/bin/python bench/run.py --scales 10000 100000 1000000", "```", "",
            "Options: `--naive-cap S` (seconds for the naive loader per scale, default 300; `-1` no cap),",
-           "`--repeat K` (runs per check, best kept), `--skip-admin`, `--pages-scale N`, `--keep`.", "",
+           "`--repeat K` (runs per check, best kept), `--skip-admin`, `--skip-rewrites`, `--pages-scale N`, `--keep`.", "",
            "## Machine", ""]
     out += table(["", ""], [[k, str(v)] for k, v in m.items()], "ll")
     out += ["Last command: `" + stored.get("command", "") + "`. Each scale's date and the machine's load average",

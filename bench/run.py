@@ -118,8 +118,10 @@ def scale(n: int, args: argparse.Namespace, settings: Settings, sampler: Sampler
         print("-- checks and floor", flush=True)
         sampler.phase(f"{n}:checks")
         r["checks"] = checks.compare(driver, db, kode, bundle, repeat=args.repeat)
-        r["rewrites"] = {path.stem: rewrite.compare(driver, db, kode, path, args.repeat)
-                         for path in sorted((BENCH / "rewrites").glob("*.cypher"))}
+        if not args.skip_rewrites:
+            print("-- proposed rewrites", flush=True)
+            r["rewrites"] = {path.stem: rewrite.compare(driver, db, kode, path, args.repeat)
+                             for path in sorted((BENCH / "rewrites").glob("*.cypher"))}
         if args.naive_cap != 0:
             print("-- naive loader", flush=True)
             sampler.phase(f"{n}:naive")
@@ -164,6 +166,7 @@ def main() -> None:
     ap.add_argument("--naive-cap", type=float, default=300.0,
                     help="seconds the naive loader may run per scale (0: skip it; -1: no cap)")
     ap.add_argument("--skip-admin", action="store_true", help="skip neo4j-admin database import")
+    ap.add_argument("--skip-rewrites", action="store_true", help="skip timing bench/rewrites/ against the checks")
     ap.add_argument("--pages-scale", type=int, default=10_000, help="scale whose agency the page benchmark uses")
     ap.add_argument("--keep", action="store_true", help="leave the BENCH-M<N> agencies loaded")
     args = ap.parse_args()

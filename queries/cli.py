@@ -102,6 +102,7 @@ def check(
 
 def _print_table(findings, console) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     if not findings:
         console.print("Tidak ada temuan.")
@@ -109,8 +110,8 @@ def _print_table(findings, console) -> None:
     t = Table(show_lines=False)
     for col in ("rule", "severity", "instansi", "subjek", "pesan", "dasar"):
         t.add_column(col, overflow="fold")
-    for f in findings:
-        t.add_row(f.rule, f.severity.value, f.instansi, f.subjek, f.pesan, f.dasar)
+    for f in findings:  # cells as Text: a '[/]' or '[link=...]' in a name is data, not markup
+        t.add_row(*(Text(v) for v in (f.rule, f.severity.value, f.instansi, f.subjek, f.pesan, f.dasar)))
     console.print(t)
     by = {}
     for f in findings:

@@ -249,7 +249,6 @@ def test_nul_is_refused(driver, db, canary, injected, tmp_path):
 MARKUP_BUG = "Rich markup in data is interpreted (loader/cli.py fail, queries/cli.py _print_table)"
 
 
-@pytest.mark.xfail(strict=True, reason=MARKUP_BUG)
 def test_check_table_prints_markup_as_text(injected):
     kode, _ = injected
     proc = run_cli("check", "-i", kode)

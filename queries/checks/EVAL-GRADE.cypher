@@ -13,17 +13,22 @@
 //   the profile forbids (e.g. JF Ahli Madya rated by an Administrator), where
 //   a pair may hold only in some permodelan; a JF rated by a JF of the same or
 //   a lower jenjang.
-MATCH (j:Jabatan {instansi: $instansi})-[:PENILAI]->(p:Jabatan)
-MATCH (j)-[:DI_UNIT]->(u:UnitOrganisasi)
+MATCH (u:UnitOrganisasi {instansi: $instansi})
 OPTIONAL MATCH path = (u)-[:BAGIAN_DARI*0..]->(:UnitOrganisasi)-[:MENERAPKAN]->(m:Permodelan)
-WITH j, p, u, m
+WITH u, m
 ORDER BY length(path)
-WITH j, p, u, head(collect(m.id)) AS model
+WITH u, head(collect(m.id)) AS model
+MATCH (j:Jabatan)-[:DI_UNIT]->(u)
+MATCH (j)-[:PENILAI]->(p:Jabatan)
+WITH p, collect([j, u, model]) AS rated
 OPTIONAL MATCH (p)-[:DI_UNIT]->(pu:UnitOrganisasi)
+OPTIONAL MATCH (p)-[:ATASAN_LANGSUNG]->(:Jabatan)-[:DI_UNIT]->(spu:UnitOrganisasi)
+WITH p, pu, rated,
+     p.jenis = 'fungsional' AND $jf_unit_head_may_evaluate AND (spu IS NULL OR spu <> pu) AS heads_own_unit
+UNWIND rated AS x
+WITH x[0] AS j, p, x[1] AS u, x[2] AS model, pu, heads_own_unit
 WITH j, p, model,
-     p.jenis = 'fungsional' AND $jf_unit_head_may_evaluate
-       AND NOT EXISTS { (p)-[:ATASAN_LANGSUNG]->(:Jabatan)-[:DI_UNIT]->(pu) }
-       AND EXISTS { (u)-[:BAGIAN_DARI*0..]->(pu) } AS jf_head
+     CASE WHEN heads_own_unit THEN EXISTS { (u)-[:BAGIAN_DARI*0..]->(pu) } ELSE false END AS jf_head
 WITH j, p,
      CASE WHEN NOT p.jenis IN $allowed_kinds AND NOT jf_head
           THEN [{sebab: 'jenis_penilai', dasar: $allowed_kinds_dasar, severity: null}] ELSE [] END

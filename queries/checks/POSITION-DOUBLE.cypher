@@ -7,8 +7,9 @@
 // description: >
 //   One row of jabatan.csv is one position slot; two definitive holders of
 //   one slot mean a missing slot or a stale placement.
-MATCH (p:Pegawai)-[:MENDUDUKI]->(j:Jabatan {instansi: $instansi})
+MATCH (j:Jabatan {instansi: $instansi})
+WHERE COUNT { ()-[:MENDUDUKI]->(j) } > 1
+MATCH (p:Pegawai)-[:MENDUDUKI]->(j)
 WITH j, collect(p.nip) AS pegawai
-WHERE size(pegawai) > 1
 RETURN j.kode AS subjek, j.nama AS nama, size(pegawai) AS jumlah, pegawai
 ORDER BY subjek

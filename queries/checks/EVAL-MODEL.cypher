@@ -18,8 +18,8 @@ WITH u, nearest[0] AS decl, [x IN $models WHERE x.id = nearest[1]][0] AS model
 WHERE model IS NOT NULL
 MATCH (j:Jabatan)-[:DI_UNIT]->(u)
 MATCH (j)-[:PENILAI]->(p:Jabatan)
-WITH j, p, model,
-     u = decl AND NOT EXISTS { (j)-[:ATASAN_LANGSUNG]->(:Jabatan)-[:DI_UNIT]->(decl) } AS is_head
+OPTIONAL MATCH (j)-[:ATASAN_LANGSUNG]->(:Jabatan)-[:DI_UNIT]->(su:UnitOrganisasi)
+WITH j, p, model, u = decl AND (su IS NULL OR su <> decl) AS is_head
 WITH j, p, model,
      CASE WHEN is_head
           THEN CASE WHEN size(model.head_evaluator) > 0 THEN {evaluator: model.head_evaluator, dasar: null} END

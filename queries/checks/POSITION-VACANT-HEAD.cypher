@@ -7,8 +7,11 @@
 // description: >
 //   The head position of a unit (its superior sits outside the unit) has no
 //   holder and no acting official.
-MATCH (h:Jabatan {instansi: $instansi})-[:DI_UNIT]->(u:UnitOrganisasi)
-WHERE NOT EXISTS { (h)-[:ATASAN_LANGSUNG]->(:Jabatan)-[:DI_UNIT]->(u) }
-  AND NOT EXISTS { (:Pegawai)-[:MENDUDUKI|PLT]->(h) }
+MATCH (h:Jabatan {instansi: $instansi})
+WHERE NOT EXISTS { ()-[:MENDUDUKI|PLT]->(h) }
+MATCH (h)-[:DI_UNIT]->(u:UnitOrganisasi)
+OPTIONAL MATCH (h)-[:ATASAN_LANGSUNG]->(:Jabatan)-[:DI_UNIT]->(su:UnitOrganisasi)
+WITH h, u, su
+WHERE su IS NULL OR su <> u
 RETURN h.kode AS subjek, h.nama AS nama, u.kode AS unit, u.nama AS nama_unit
 ORDER BY subjek

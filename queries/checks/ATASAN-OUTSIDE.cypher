@@ -7,9 +7,12 @@
 // description: >
 //   A position's direct superior sits in its own unit or in one of that
 //   unit's ancestors; a superior elsewhere crosses the organisation chart.
-MATCH (j:Jabatan {instansi: $instansi})-[:ATASAN_LANGSUNG]->(s:Jabatan)
-MATCH (j)-[:DI_UNIT]->(u:UnitOrganisasi)
+MATCH (s:Jabatan {instansi: $instansi})<-[:ATASAN_LANGSUNG]-(j:Jabatan)
+WITH s, collect(j) AS reports
 MATCH (s)-[:DI_UNIT]->(su:UnitOrganisasi)
-WHERE NOT EXISTS { (u)-[:BAGIAN_DARI*0..]->(su) }
+UNWIND reports AS j
+MATCH (j)-[:DI_UNIT]->(u:UnitOrganisasi)
+WITH j, s, u, su
+WHERE u <> su AND NOT EXISTS { (u)-[:BAGIAN_DARI*1..]->(su) }
 RETURN j.kode AS subjek, j.nama AS nama, u.kode AS unit, s.kode AS atasan, su.kode AS unit_atasan
 ORDER BY subjek

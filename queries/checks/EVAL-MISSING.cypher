@@ -9,7 +9,7 @@
 //   evaluator (PENILAI). A Plt alone does not make a position filled here.
 MATCH (j:Jabatan {instansi: $instansi})
 WHERE j.jenis <> 'kepala_daerah'
-  AND EXISTS { (:Pegawai)-[:MENDUDUKI]->(j) }
-  AND NOT EXISTS { (j)-[:PENILAI]->(:Jabatan) }
+  AND EXISTS { ()-[:MENDUDUKI]->(j) }
+  AND NOT EXISTS { (j)-[:PENILAI]->() }
 RETURN j.kode AS subjek, j.nama AS nama
 ORDER BY subjek

@@ -8,6 +8,6 @@
 //   Every position except the kepala daerah sits under a direct superior.
 MATCH (j:Jabatan {instansi: $instansi})
 WHERE j.jenis <> 'kepala_daerah'
-  AND NOT EXISTS { (j)-[:ATASAN_LANGSUNG]->(:Jabatan) }
+  AND NOT EXISTS { (j)-[:ATASAN_LANGSUNG]->() }
 RETURN j.kode AS subjek, j.nama AS nama
 ORDER BY subjek

@@ -7,8 +7,9 @@
 // description: >
 //   A position has exactly one performance evaluator; two recorded evaluators
 //   leave it unclear whose rating counts.
-MATCH (j:Jabatan {instansi: $instansi})-[:PENILAI]->(p:Jabatan)
+MATCH (j:Jabatan {instansi: $instansi})
+WHERE COUNT { (j)-[:PENILAI]->() } > 1
+MATCH (j)-[:PENILAI]->(p:Jabatan)
 WITH j, collect(p.kode) AS penilai
-WHERE size(penilai) > 1
 RETURN j.kode AS subjek, j.nama AS nama, size(penilai) AS jumlah, penilai
 ORDER BY subjek

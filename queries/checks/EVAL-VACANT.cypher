@@ -8,7 +8,7 @@
 //   The evaluator's position of a filled position has neither a holder nor an
 //   acting official (Plt/Plh), so nobody can rate the holder.
 MATCH (j:Jabatan {instansi: $instansi})-[:PENILAI]->(p:Jabatan)
-WHERE EXISTS { (:Pegawai)-[:MENDUDUKI]->(j) }
-  AND NOT EXISTS { (:Pegawai)-[:MENDUDUKI|PLT]->(p) }
+WHERE EXISTS { ()-[:MENDUDUKI]->(j) }
+  AND NOT EXISTS { ()-[:MENDUDUKI|PLT]->(p) }
 RETURN j.kode AS subjek, j.nama AS nama, p.kode AS penilai, p.nama AS nama_penilai
 ORDER BY subjek

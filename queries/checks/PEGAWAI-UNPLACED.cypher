@@ -9,6 +9,6 @@
 //   agency, with instansi_asal set, are not expected to hold one here).
 MATCH (p:Pegawai {instansi: $instansi})
 WHERE (p.instansi_asal IS NULL OR p.instansi_asal = $instansi)
-  AND NOT EXISTS { (p)-[:MENDUDUKI|PLT]->(:Jabatan) }
+  AND NOT EXISTS { (p)-[:MENDUDUKI|PLT]->() }
 RETURN p.nip AS subjek, p.nama AS nama
 ORDER BY subjek

@@ -7,6 +7,6 @@
 // description: >
 //   Every team's performance belongs to one unit (PEMILIK_KINERJA).
 MATCH (t:TimKerja {instansi: $instansi})
-WHERE NOT EXISTS { (t)-[:PEMILIK_KINERJA]->(:UnitOrganisasi) }
+WHERE NOT EXISTS { (t)-[:PEMILIK_KINERJA]->() }
 RETURN t.kode AS subjek, t.nama AS nama
 ORDER BY subjek

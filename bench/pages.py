@@ -6,10 +6,16 @@ For each page P the script starts a fresh ``sikerja dashboard`` on its own
 loopback port (the same command a user runs), waits until Streamlit answers
 its health check, and at once opens ``/P?instansi=KODE`` (visit
 ``after_start``: nothing is warm yet but what the server warmed since it
-started). In that session it then clicks the next page Q in the sidebar
-(``first`` visit of Q: the process is warm, Q's own data may not be) and
-clicks P again (``repeat``). The server is stopped and the next page gets a
-fresh one.
+started). It does so twice, each time on a fresh server: in a new browser
+profile, which must first fetch and compile Streamlit's front end (about
+3-5 MB of JavaScript in some 120 files; the ``*_new_browser_s`` fields), and
+in a browser that has shown the dashboard before (its HTTP cache holds the
+front end: the ``interactive_s`` / ``complete_s`` of ``after_start``). In the
+second session it then clicks the next page Q in the sidebar (``first``
+visit of Q: the process is warm, Q's own data may not be) and clicks P again
+(``repeat``). Last, on that now warm server, P is opened in a new tab
+(``new_tab``: a new session, as the next visitor gets it), again in the
+returning browser and in a new one.
 
 Two times per visit, in seconds from navigation (or from the click):
 - ``interactive``: the page's title and its first content are drawn (the
@@ -50,7 +56,8 @@ PAGES: dict[str, tuple[str, str, str]] = {
     "graf": ("Graf", "n('[data-testid=\"stButtonGroup\"]') >= 1", "graph()"),
     "tim": ("Tim Kerja", "metrics() >= 5", "tables() >= 1 && charts() >= 2"),
 }
-VISITS = ("after_start", "first", "repeat")
+VISITS = ("after_start", "first", "repeat", "new_tab")
+TWO_BROWSERS = ("after_start", "new_tab")  # visits also timed in a new browser profile
 
 # Polls every 25 ms. Elements of the previous page that are still shown while a
 # new script run draws (data-stale) do not count.
@@ -148,51 +155,80 @@ def measure(instansi: str, port: int, *, rounds: int = 1) -> list[dict[str, Any]
     _require_agency(instansi)
     load_before = os.getloadavg()[0]
     slugs = list(PAGES)
-    samples: dict[tuple[str, str], list[tuple[float, float, float]]] = {(s, v): [] for s in slugs for v in VISITS}
+    samples: dict[tuple[str, str], list[tuple[float, ...]]] = {(s, v): [] for s in slugs for v in VISITS}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        returning = browser.new_context(viewport=VIEWPORT)  # keeps its HTTP cache across the servers (same origin)
         try:
             for _ in range(rounds):
                 for i, slug in enumerate(slugs):
-                    nxt = slugs[(i + 1) % len(slugs)]
-                    with dashboard(port) as (base, start_s):
+                    with dashboard(port) as (base, _start):
                         ctx = browser.new_context(viewport=VIEWPORT)
-                        page = ctx.new_page()
-                        page.set_default_timeout(TIMEOUT_S * 1000)
-                        page.goto(f"{base}/{'' if slug == 'ringkasan' else slug}?instansi={instansi}",
-                                  wait_until="commit")
-                        samples[(slug, "after_start")].append((*wait_drawn(page, slug, click=False), start_s))
+                        new = _open(ctx, base, slug, instansi)
+                        ctx.close()
+                        _open(returning, base, slug, instansi)  # the returning browser has now seen it once
+                    with dashboard(port) as (base, start_s):
+                        page = _open(returning, base, slug, instansi, timed=False)
+                        samples[(slug, "after_start")].append((*wait_drawn(page, slug, click=False), start_s, *new))
+                        nxt = slugs[(i + 1) % len(slugs)]
                         samples[(nxt, "first")].append((*wait_drawn(page, nxt, click=True), start_s))
                         samples[(slug, "repeat")].append((*wait_drawn(page, slug, click=True), start_s))
+                        page.close()
+                        ctx = browser.new_context(viewport=VIEWPORT)
+                        new = _open(ctx, base, slug, instansi)
                         ctx.close()
+                        samples[(slug, "new_tab")].append((*_open(returning, base, slug, instansi), start_s, *new))
         finally:
             browser.close()
     load = round(max(load_before, os.getloadavg()[0]), 1)
     out = []
     for (slug, visit), got in samples.items():
-        out.append({
+        row = {
             "page": slug, "title": PAGES[slug][0], "visit": visit, "instansi": instansi, "rounds": len(got),
             "load_average": load,
-            "interactive_s": round(statistics.median(g[0] for g in got), 2),
-            "complete_s": round(statistics.median(g[1] for g in got), 2),
-            "server_start_s": round(statistics.median(g[2] for g in got), 2),
-        })
+            "interactive_s": _median(got, 0), "complete_s": _median(got, 1), "server_start_s": _median(got, 2),
+        }
+        if visit in TWO_BROWSERS:
+            row |= {"interactive_new_browser_s": _median(got, 3), "complete_new_browser_s": _median(got, 4)}
+        out.append(row)
     return out
 
 
+def _open(ctx: Any, base: str, slug: str, instansi: str, *, timed: bool = True) -> Any:
+    """A new tab on ``slug``; with ``timed`` it waits until drawn and returns (interactive, complete) instead."""
+    page = ctx.new_page()
+    page.set_default_timeout(TIMEOUT_S * 1000)
+    page.goto(f"{base}/{'' if slug == 'ringkasan' else slug}?instansi={instansi}", wait_until="commit")
+    if not timed:
+        return page
+    got = wait_drawn(page, slug, click=False)
+    page.close()
+    return got
+
+
+def _median(got: list[tuple[float, ...]], i: int) -> float:
+    return round(statistics.median(g[i] for g in got), 2)
+
+
 def table(rows: list[dict[str, Any]]) -> str:
-    """Markdown: one row per page, interactive / complete seconds per visit."""
+    """Markdown: one row per page, interactive / complete seconds per visit (and browser)."""
     by = {(r["page"], r["visit"]): r for r in rows}
-    lines = ["| page | after start: interactive / complete s | first visit | repeat visit |",
-             "|---|---:|---:|---:|"]
+    lines = ["| page | after start, new browser | after start, returning browser | first visit | repeat visit "
+             "| new tab, new browser | new tab, returning browser |", "|---|---:|---:|---:|---:|---:|---:|"]
+
+    def cell(r: dict[str, Any], suffix: str = "") -> str:
+        return f"{r[f'interactive{suffix}_s']:.2f} / {r[f'complete{suffix}_s']:.2f}"
+
     for slug, (title, _, _) in PAGES.items():
-        cells = [f"{by[(slug, v)]['interactive_s']:.2f} / {by[(slug, v)]['complete_s']:.2f}" for v in VISITS]
+        a, t = by[(slug, "after_start")], by[(slug, "new_tab")]
+        cells = [cell(a, "_new_browser"), cell(a), cell(by[(slug, "first")]), cell(by[(slug, "repeat")]),
+                 cell(t, "_new_browser"), cell(t)]
         lines.append(f"| {title} | " + " | ".join(cells) + " |")
     starts = [r["server_start_s"] for r in rows]
     lines.append("")
-    lines.append(f"Dashboard start until its health check answers: {min(starts):.1f}–{max(starts):.1f} s "
-                 f"(not included above). Load average (1 min) before or after, the higher: {rows[0]['load_average']} "
-                 f"on {os.cpu_count()} cores.")
+    lines.append(f"Seconds until interactive / complete. Dashboard start until its health check answers: "
+                 f"{min(starts):.1f}–{max(starts):.1f} s (not included). Load average (1 min) before or after, "
+                 f"the higher: {rows[0]['load_average']} on {os.cpu_count()} cores.")
     return "\n".join(lines)
 
 

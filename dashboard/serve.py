@@ -71,10 +71,17 @@ def _healthy(base: str) -> bool:
         return False
 
 
-def main(argv: list[str] | None = None) -> None:
-    from sikerja.dashboard import warm
+THREAD_PREFIX = "sikerja-baca"  # threads that read ahead (sikerja.dashboard.warm); the name filters their log noise
 
-    threading.Thread(target=warm.warm_when_served, name=f"{warm.THREAD_PREFIX}-mulai", daemon=True).start()
+
+def _warm() -> None:
+    from sikerja.dashboard import warm  # imported here: the server's own start does not wait for it
+
+    warm.warm_when_served()
+
+
+def main(argv: list[str] | None = None) -> None:
+    threading.Thread(target=_warm, name=f"{THREAD_PREFIX}-mulai", daemon=True).start()
     from streamlit.web import cli
 
     sys.argv = ["streamlit", "run", APP, *(sys.argv[1:] if argv is None else argv)]

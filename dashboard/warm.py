@@ -26,9 +26,8 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
-from sikerja.dashboard import data
-
-THREAD_PREFIX = "sikerja-baca"
+from sikerja.dashboard import data, network
+from sikerja.dashboard.serve import THREAD_PREFIX
 WARM_DEFAULT = 1  # the default agency; more warmed agencies compete with visitors for two cores
 _started: dict[tuple[str, str], tuple[float, list[Future[Any]]]] = {}
 _lock = threading.Lock()
@@ -97,13 +96,12 @@ def forget() -> None:
 
 
 def _import_libraries() -> None:
-    """What the first page run would otherwise import and initialise itself (about 2 s)."""
+    """What the first page run would otherwise import and initialise itself (about 1 s of CPU)."""
     import pyarrow  # noqa: F401  (DataFrames reach the browser as Arrow)
 
-    from sikerja.dashboard import charts, network
+    from sikerja.dashboard import charts
     from sikerja.dashboard.app_pages import widgets  # noqa: F401
 
-    network.load_pyvis()
     charts.findings_by_severity({"pelanggaran": 1, "peringatan": 0, "info": 0}).to_dict()  # loads Vega-Lite's schema
 
 
@@ -112,35 +110,42 @@ def warm_order(agencies: list[data.Agency]) -> list[data.Agency]:
     return agencies[:1] + sorted(agencies[1:], key=lambda a: a.dimuat, reverse=True)
 
 
-def warm_all(limit: int | None = None) -> int:
+def warm_all(limit: int | None = None, *, meanwhile: Callable[[], None] | None = None) -> int:
     """Prefetch ``limit`` agencies in :func:`warm_order` and wait; returns how many.
 
     ``SIKERJA_DASHBOARD_WARM`` sets the default (1: the agency a plain visit
     opens; 0 turns warming off). Each warmed agency costs its checks and
     measures once at start, and that work competes with the first visitors.
+    ``meanwhile`` runs while the first agency's reads wait on Neo4j.
     """
     if limit is None:
         limit = int(os.environ.get("SIKERJA_DASHBOARD_WARM", str(WARM_DEFAULT)))
     agencies = warm_order(data.agencies())[: max(limit, 0)]
-    for a in agencies:  # one agency at a time: the others stay free for visitors
-        for f in prefetch(a):
+    for i, a in enumerate(agencies):  # one agency at a time: the others stay free for visitors
+        futures = prefetch(a)
+        if i == 0 and meanwhile is not None:
+            meanwhile()
+        for f in futures:
             f.result()
+    if not agencies and meanwhile is not None:
+        meanwhile()
     return len(agencies)
 
 
 def warm_when_served(timeout: float = 120.0) -> None:
-    """Body of the server's warming thread: import while Streamlit starts, wait for its runtime (the
-    caches live there), then warm. Reports on stderr, in the server's log."""
+    """Body of the server's warming thread (started before Streamlit, see sikerja.dashboard.serve): once
+    Streamlit's runtime exists (the caches live there), start the reads, import the libraries pages need
+    while Neo4j answers, wait. Reports on stderr, in the server's log."""
     from streamlit import runtime
 
     started = time.monotonic()
     try:
-        _import_libraries()
         while not runtime.exists():
             if time.monotonic() - started > timeout:
                 return
-            time.sleep(0.02)
-        n = warm_all()
+            time.sleep(0.01)
+        n = warm_all(meanwhile=_import_libraries)
+        network.load_pyvis()  # for the first graph; no page opened at start needs it sooner
     except Exception as exc:  # noqa: BLE001 - a page shows the problem to its user; the server runs on
         print(f"sikerja: data belum dapat disiapkan di latar ({type(exc).__name__}: {exc})", file=sys.stderr, flush=True)
         return

@@ -6,9 +6,9 @@ background threads (two Neo4j read sessions) as soon as a session has chosen
 its agency; the page's own calls then find the value cached, or wait for the
 computation already under way (Streamlit lets one caller compute a cached
 value while the others wait), never compute it twice. :func:`warm_all` does
-the same for the loaded agencies when the server process starts
-(``sikerja.dashboard.serve``), and imports the heavy libraries a first page
-needs.
+the same when the server process starts (``sikerja.dashboard.serve``) for
+the agency a plain visit opens (``SIKERJA_DASHBOARD_WARM`` for more), and
+the libraries a first page needs are imported meanwhile.
 
 Background threads have no Streamlit script context: they call only cached
 functions, draw nothing, and their "missing ScriptRunContext" warnings are
@@ -28,6 +28,7 @@ from typing import Any
 
 from sikerja.dashboard import data, network
 from sikerja.dashboard.serve import THREAD_PREFIX
+
 WARM_DEFAULT = 1  # the default agency; more warmed agencies compete with visitors for two cores
 _started: dict[tuple[str, str], tuple[float, list[Future[Any]]]] = {}
 _lock = threading.Lock()
@@ -121,14 +122,14 @@ def warm_all(limit: int | None = None, *, meanwhile: Callable[[], None] | None =
     if limit is None:
         limit = int(os.environ.get("SIKERJA_DASHBOARD_WARM", str(WARM_DEFAULT)))
     agencies = warm_order(data.agencies())[: max(limit, 0)]
-    for i, a in enumerate(agencies):  # one agency at a time: the others stay free for visitors
-        futures = prefetch(a)
-        if i == 0 and meanwhile is not None:
-            meanwhile()
-        for f in futures:
-            f.result()
-    if not agencies and meanwhile is not None:
+    first = prefetch(agencies[0]) if agencies else []
+    if meanwhile is not None:
         meanwhile()
+    for f in first:
+        f.result()
+    for a in agencies[1:]:  # one agency at a time: the others stay free for visitors
+        for f in prefetch(a):
+            f.result()
     return len(agencies)
 
 

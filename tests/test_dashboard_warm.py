@@ -89,3 +89,19 @@ def test_warming_starts_with_the_default_agency_then_the_latest_loads() -> None:
               agency("C", "2026-02-01T00:00:00Z"), agency("D", "2026-04-01T00:00:00Z")]
     assert [a.kode for a in warm.warm_order(picker)] == ["A", "D", "B", "C"]
     assert warm.warm_order([]) == []
+
+
+def test_warming_at_start_reads_the_default_agency_once(loaded: str, monkeypatch) -> None:
+    a = next(x for x in data.agencies() if x.kode == loaded)
+    calls: list[str] = []
+    real = runner.run_checks
+    monkeypatch.setattr(runner, "run_checks", lambda *args, **kw: calls.append(args[2]) or real(*args, **kw))
+    monkeypatch.setattr(data, "agencies", lambda: [a])
+    monkeypatch.setenv("SIKERJA_DASHBOARD_WARM", "0")
+    assert warm.warm_all() == 0 and calls == []
+    monkeypatch.setenv("SIKERJA_DASHBOARD_WARM", "1")
+    meanwhile: list[int] = []
+    assert warm.warm_all(meanwhile=lambda: meanwhile.append(1)) == 1
+    assert calls == [loaded] and meanwhile == [1]
+    warm.prefetch(a)  # a session choosing it later: already read
+    assert calls == [loaded]

@@ -135,7 +135,10 @@ class Pseudonyms:
                     pos = end
                     break
         out.append(s[pos:])
-        return _LONG_NUMBER.sub(lambda m: self.nip(m.group()), "".join(out))
+        text = "".join(out)
+        for real, fake in officials.odd:  # values that do not start with a letter or digit: plain replacement
+            text = text.replace(real, fake)
+        return _LONG_NUMBER.sub(lambda m: self.nip(m.group()), text)
 
     def finding(self, f: Finding, officials: Officials) -> Finding:
         return replace(f, subjek=self.text(f.subjek, officials), pesan=self.text(f.pesan, officials))
@@ -160,19 +163,21 @@ class Officials:
     """Real values to replace, indexed by their first word; longest first, so 'Budi Santoso' wins over 'Budi'."""
 
     by_first_word: dict[str, list[tuple[str, str]]]
+    odd: list[tuple[str, str]]  # values that do not start with a word character, e.g. "(Hj.) Siti"
 
     @classmethod
     def of(cls, pairs: Iterable[tuple[str, str]]) -> Officials:
         index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        odd: list[tuple[str, str]] = []
         for real, fake in set(pairs):
             first = _WORD.search(real)
             if first is not None and first.start() == 0:
                 index[first.group()].append((real, fake))
-            # A value that does not start with a word character is never replaced in text; none occur in
-            # NIPs, and a name like that would still be replaced wherever it is a field of its own.
+            elif real.strip():
+                odd.append((real, fake))
         for values in index.values():
             values.sort(key=lambda p: -len(p[0]))
-        return cls(dict(index))
+        return cls(dict(index), sorted(odd, key=lambda p: -len(p[0])))
 
     def starting_with(self, word: str) -> list[tuple[str, str]]:
         return self.by_first_word.get(word, [])

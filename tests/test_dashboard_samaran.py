@@ -92,11 +92,12 @@ def test_pseudonyms_are_stable_keyed_and_not_a_nip() -> None:
 
 def test_text_replaces_whole_names_and_nips_only() -> None:
     p = pseudonym.Pseudonyms(b"k")
-    known = p.officials([{"nip": nip(1), "nama": "Ani"}, {"nip": nip(2), "nama": "Ani Lestari"}])
-    text = f"Dinas Pertanian: Ani Lestari ({nip(2)}), Ani, {nip(3)} dan 12345."
+    known = p.officials([{"nip": nip(1), "nama": "Ani"}, {"nip": nip(2), "nama": "Ani Lestari"},
+                         {"nip": nip(4), "nama": "(Hj.) Siti"}])
+    text = f"Dinas Pertanian: Ani Lestari ({nip(2)}), Ani, {nip(3)}, (Hj.) Siti dan 12345."
     out = p.text(text, known)
-    assert out == (f"Dinas Pertanian: {p.nama('Ani Lestari')} ({p.nip(nip(2))}), {p.nama('Ani')}, {p.nip(nip(3))}"
-                   " dan 12345.")
+    assert out == (f"Dinas Pertanian: {p.nama('Ani Lestari')} ({p.nip(nip(2))}), {p.nama('Ani')}, {p.nip(nip(3))}, "
+                   f"{p.nama('(Hj.) Siti')} dan 12345.")
 
 
 def test_the_key_is_made_once_and_kept_private(tmp_path, monkeypatch) -> None:

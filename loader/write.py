@@ -62,6 +62,7 @@ class LoadSummary:
     seconds: float = 0.0  # whole load: purge of abandoned stages, stage, swap, purge of the old version
     swap_seconds: float = 0.0  # the one transaction that makes the new version live
     purge_seconds: float = 0.0
+    old_left: bool = False  # the retired version could not be purged now (a later load will)
 
     @property
     def nodes(self) -> int:
@@ -336,7 +337,11 @@ def replace_agency(
     if progress:
         progress("menghapus versi lama", 0)
     purged = time.perf_counter()
-    purge(driver, db, lama, batch_size=batch_size)
+    try:
+        purge(driver, db, lama, batch_size=batch_size)
+    except (neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError):
+        # The new version is live; the retired one is invisible and a later load purges it.
+        summary.old_left = True
     summary.purge_seconds = time.perf_counter() - purged
     summary.seconds = time.perf_counter() - started
     return summary

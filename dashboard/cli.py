@@ -51,8 +51,9 @@ def seed_bundles() -> list:
 
 
 def demo(
-    address: str = typer.Option("127.0.0.1", "--address", help="alamat dasbor; bawaan hanya komputer ini"),
-    port: int = typer.Option(8501, "--port", min=1, max=65535),
+    address: str = typer.Option(os.environ.get("SIKERJA_DASHBOARD_ADDRESS", "127.0.0.1"), "--address",
+                                help="alamat dasbor; bawaan hanya komputer ini"),
+    port: int = typer.Option(int(os.environ.get("SIKERJA_DASHBOARD_PORT", "8501")), "--port", min=1, max=65535),
     serve_dashboard: bool = typer.Option(True, "--serve/--no-serve", help="sajikan dasbor setelah memuat"),
 ) -> None:
     """Semua untuk tampilan pertama: Neo4j lokal hidup, instansi contoh dimuat dan diperiksa, dasbor disajikan."""

@@ -261,16 +261,11 @@ def purge(driver: neo4j.Driver, db: str, muatan: str, *, batch_size: int = BATCH
 def purge_abandoned(driver: neo4j.Driver, db: str, *, instansi: str | None = None,
                     older_than: float = STALE_SECONDS, batch_size: int = BATCH) -> int:
     """Purge stages left by dead loads and retired versions nobody is purging; returns how many."""
-    q = _statements()
-    me = uuid.uuid4().hex
-    found = driver.execute_query(q["abandoned"], instansi=instansi, basi=older_than, database_=db).records
-    purged = 0
-    for rec in found:
-        claimed, _, _ = driver.execute_query(q["claim"], id=rec["id"], basi=older_than, muatan=me, database_=db)
-        if claimed[0]["n"]:
-            purge(driver, db, rec["id"], batch_size=batch_size)
-            purged += 1
-    return purged
+    claimed = driver.execute_query(_statements()["claim_abandoned"], instansi=instansi, basi=older_than,
+                                   muatan=uuid.uuid4().hex, database_=db).records
+    for rec in claimed:
+        purge(driver, db, rec["id"], batch_size=batch_size)
+    return len(claimed)
 
 
 def delete_agency(driver: neo4j.Driver, db: str, kode: str) -> bool:

@@ -150,21 +150,16 @@ RETURN i.muatan AS lama;
 MATCH (i:Instansi {kode: $instansi})
 DETACH DELETE i;
 
-// name: abandoned
-// Stage keys nobody is working on: retired versions not claimed (or whose
-// claimer died), and stages whose loader stopped beating.
+// name: claim_abandoned
+// Claim the stage keys nobody is working on, for this caller to purge:
+// retired versions not claimed (or whose claimer died), and stages whose
+// loader stopped beating.
 MATCH (s:Muatan)
 WHERE ($instansi IS NULL OR s.untuk = $instansi)
   AND ((s.status = 'hapus' AND (s.klaim IS NULL OR s.klaim < datetime() - duration({seconds: $basi})))
        OR (s.status = 'tahap' AND s.detak < datetime() - duration({seconds: $basi})))
-RETURN s.id AS id;
-
-// name: claim
-MATCH (s:Muatan {id: $id})
-WHERE (s.status = 'hapus' AND (s.klaim IS NULL OR s.klaim < datetime() - duration({seconds: $basi})))
-   OR (s.status = 'tahap' AND s.detak < datetime() - duration({seconds: $basi}))
 SET s.status = 'hapus', s.pembersih = $muatan, s.klaim = datetime()
-RETURN count(s) AS n;
+RETURN s.id AS id;
 
 // name: purge
 // Delete one stage key's nodes in small transactions (auto-commit only).

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import socket
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +21,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 from bundles import write_csv
-from scratch import free_port
 from test_dashboard import XSS_ALERT, XSS_BREAKOUT, XSS_IMG, XSS_SCRIPT, dashboard_agency
 
 from sikerja.dashboard import text as T
@@ -38,7 +38,10 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 VIEWPORT = {"width": 1400, "height": 1600}
 
 
-_free_port = free_port  # other browser tests import it from here
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -20,14 +20,17 @@ import neo4j
 
 from sikerja.loader.bundle import read_bundle
 from sikerja.queries.catalog import Check, checks
-from sikerja.queries.runner import parameters, profile_of, run_check, run_checks
+from sikerja.queries.profiles import load_profile
+from sikerja.queries.runner import parameters, run_check, run_checks
+from sikerja.queries.version import agency
 
 SLOW = 3.0  # a check slower than this many times its floor gets its plan captured
 MEASURABLE = 1e-5  # a floor below 10 µs did no work (e.g. a rule whose limit the profile leaves unset): no ratio
 
 
 def compare(driver: neo4j.Driver, db: str, instansi: str, bundle: Path, *, repeat: int = 3) -> dict[str, Any]:
-    profile = profile_of(driver, db, instansi)
+    live = agency(driver, db, instansi)
+    muatan, profile = live["muatan"], load_profile(live["profil"])
     params = parameters(profile)
     catalog = checks()
     rules = sorted(profile.enabled_rules())
@@ -38,7 +41,7 @@ def compare(driver: neo4j.Driver, db: str, instansi: str, bundle: Path, *, repea
     warm, _ = floor.best_of(lambda: run_checks(driver, db, instansi), repeat - 1) if repeat > 1 else (all_checks, None)
     cypher = {}
     for rule in rules:
-        seconds, found = floor.best_of(lambda r=rule: run_check(driver, db, catalog[r], instansi, profile, params), repeat)
+        seconds, found = floor.best_of(lambda r=rule: run_check(driver, db, catalog[r], instansi, muatan, profile, params), repeat)
         cypher[rule] = (seconds, Counter(f.subjek for f in found))
 
     tables, problems = read_bundle(bundle)
@@ -55,7 +58,7 @@ def compare(driver: neo4j.Driver, db: str, instansi: str, bundle: Path, *, repea
         row = {"cypher_s": c_s, "floor_s": f_s, "ratio": c_s / f_s if f_s >= MEASURABLE else None,
                "findings": sum(c_found.values()), "same": c_found == f_found}
         if row["ratio"] is None or row["ratio"] > SLOW:
-            row["plan"] = plan(driver, db, catalog[rule], instansi, params)
+            row["plan"] = plan(driver, db, catalog[rule], instansi, muatan, params)
         out["rules"][rule] = row
     out["cypher_sum_s"] = sum(r["cypher_s"] for r in out["rules"].values())
     out["floor_sum_s"] = sum(r["floor_s"] for r in out["rules"].values())
@@ -70,9 +73,10 @@ def _operators(node: dict[str, Any]) -> list[dict[str, Any]]:
     return ops
 
 
-def plan(driver: neo4j.Driver, db: str, check: Check, instansi: str, params: dict[str, Any]) -> dict[str, Any]:
-    """The check's PROFILE: db hits, rows, memory, the three busiest operators and the full plan text."""
-    values = {"instansi": instansi, **{p: params[p] for p in check.params}}
+def plan(driver: neo4j.Driver, db: str, check: Check, instansi: str, muatan: str,
+         params: dict[str, Any]) -> dict[str, Any]:
+    """The check's PROFILE on one version: db hits, rows, memory, the three busiest operators and the plan text."""
+    values = {"instansi": instansi, "muatan": muatan, **{p: params[p] for p in check.params}}
     started = time.perf_counter()
     _, summary, _ = driver.execute_query("PROFILE " + check.query, parameters_=values, database_=db)
     seconds = time.perf_counter() - started

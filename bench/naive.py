@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import time
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,13 +113,14 @@ def load(driver: neo4j.Driver, db: str, folder: Path, instansi: str, *, cap: flo
     total = sum(counts.values())
     result = NaiveResult(instansi, cap, {name: StepResult(n) for name, n in counts.items()})
     written: dict[str, set[str]] = {"permodelan": set(), **{s.table: set() for s in NODE_STEPS}}
+    muatan = uuid.uuid4().hex  # the version the naive load writes (delete_agency purges it by this id)
 
     def budget(step: str) -> float | None:
         return cap * counts[step] / total if cap else None
 
     with driver.session(database=db) as session:
         def merge(statement: str, **params: Any) -> None:
-            session.run(q[statement], instansi=instansi, **params).consume()  # one auto-commit transaction
+            session.run(q[statement], instansi=instansi, muatan=muatan, **params).consume()  # one auto-commit transaction
 
         def node(statement: str, table: str) -> Callable[[tuple[str, dict[str, Any]]], bool]:
             def write(row: tuple[str, dict[str, Any]]) -> bool:

@@ -24,7 +24,9 @@ from sikerja.loader import cypherfile
 from sikerja.loader.graph import connect
 from sikerja.loader.settings import Settings
 from sikerja.queries.catalog import Check, checks
-from sikerja.queries.runner import parameters, profile_of
+from sikerja.queries.profiles import load_profile
+from sikerja.queries.runner import parameters
+from sikerja.queries.version import agency
 
 
 def _rows(driver: neo4j.Driver, db: str, query: LiteralString, values: dict[str, Any]) -> tuple[float, list[str]]:
@@ -37,8 +39,9 @@ def _rows(driver: neo4j.Driver, db: str, query: LiteralString, values: dict[str,
 def compare(driver: neo4j.Driver, db: str, instansi: str, path: Path, repeat: int) -> dict[str, Any]:
     check = checks()[path.stem]
     proposed = cypherfile.parse(path.name, path.read_text(encoding="utf-8")).query
-    params = parameters(profile_of(driver, db, instansi))
-    values = {"instansi": instansi, **{p: params[p] for p in check.params}}
+    live = agency(driver, db, instansi)
+    params = parameters(load_profile(live["profil"]))
+    values = {"instansi": instansi, "muatan": live["muatan"], **{p: params[p] for p in check.params}}
     best = {"current": float("inf"), "proposed": float("inf")}
     answers: dict[str, list[str]] = {}
     for _ in range(repeat):
@@ -49,8 +52,8 @@ def compare(driver: neo4j.Driver, db: str, instansi: str, path: Path, repeat: in
     return {
         "rule": check.id, "current_ms": best["current"] * 1000, "proposed_ms": best["proposed"] * 1000,
         "same_rows": answers["current"] == answers["proposed"], "rows": len(answers["current"]),
-        "current_db_hits": plan(driver, db, check, instansi, params)["db_hits"],
-        "proposed_db_hits": plan(driver, db, rewritten, instansi, params)["db_hits"],
+        "current_db_hits": plan(driver, db, check, instansi, live["muatan"], params)["db_hits"],
+        "proposed_db_hits": plan(driver, db, rewritten, instansi, live["muatan"], params)["db_hits"],
     }
 
 

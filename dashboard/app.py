@@ -15,6 +15,7 @@ from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from sikerja.dashboard import data, warm
 from sikerja.dashboard import text as T
+from sikerja.queries.version import VersionChanged
 
 PAGES_DIR = Path(__file__).parent / "app_pages"
 URL_READ = "app_url_read"  # session_state flag: the ?instansi= of the first URL has been applied
@@ -81,6 +82,8 @@ def main() -> None:
             st.title(pg.title)
         if isinstance(exc, (ServiceUnavailable, SessionExpired)):
             data.reset_driver()
+        if isinstance(exc, VersionChanged):
+            data.forget_agencies()  # the retry reads the agency's new live version
         st.error(data.error_message(exc), icon=":material/error:")
         st.button(T.RETRY, icon=":material/refresh:", key="app_coba_lagi")  # a click is a new run: it tries again
         with st.expander(T.TECH_DETAIL):

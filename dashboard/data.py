@@ -4,8 +4,11 @@ One driver per server process (``st.cache_resource``; ``validate=`` drops a
 driver that can no longer reach the server). Every query is a read on a
 reader (``sikerja.loader.graph.read``: routing READ). Per-agency results are
 cached with ``st.cache_data`` under a TTL and a bound on entries; the key
-includes the agency's load timestamp (``dimuat``), so a new ``sikerja load``
-is picked up at once. Pure row shaping (sub-trees, subject to unit, team
+includes the agency's live version (``muatan``, the load id), so a new
+``sikerja load`` is picked up as soon as the agency list is read again (at
+most 15 s). Each read checks afterwards that the version it read is still
+live (``sikerja/queries/version.py``), so a page never shows, nor caches, a
+version a load was deleting at the time. Pure row shaping (sub-trees, subject to unit, team
 periods) is at the end, free of Streamlit and easy to test.
 """
 
@@ -29,7 +32,7 @@ from sikerja.loader import cypherfile
 from sikerja.loader.graph import connect, read
 from sikerja.loader.settings import Settings, SettingsError
 from sikerja.queries import measures as measures_mod
-from sikerja.queries import pseudonym, runner
+from sikerja.queries import pseudonym, runner, version
 from sikerja.queries.catalog import checks
 from sikerja.queries.findings import Finding, Severity
 from sikerja.queries.profiles import Profile, ProfileError, load_profile
@@ -106,9 +109,11 @@ def _query(name: str) -> LiteralString:
     return cypherfile.load("queries", f"measures/{name}.cypher").query
 
 
-def _read(name: str, instansi: str, **params: Any) -> list[dict[str, Any]]:
+def _read(name: str, instansi: str, muatan: str, **params: Any) -> list[dict[str, Any]]:
     d, db = driver()
-    return read(d, _query(name), db, tag=f"dashboard:{name}", instansi=instansi, **params)
+    rows = read(d, _query(name), db, tag=f"dashboard:{name}", instansi=instansi, muatan=muatan, **params)
+    version.ensure_live(d, db, instansi, muatan)
+    return rows
 
 
 # --------------------------------------------------------------------------------------------- agencies
@@ -119,6 +124,7 @@ class Agency:
     nama: str
     profil: str
     dimuat: str
+    muatan: str
 
     @property
     def profile(self) -> Profile:
@@ -132,13 +138,14 @@ class Agency:
 @st.cache_data(ttl=15, max_entries=4, show_spinner=False)
 def _agency_rows(uri: str) -> list[dict[str, Any]]:
     d, db = driver()
-    return runner.agencies(d, db)
+    return version.agencies(d, db)
 
 
 def agencies() -> list[Agency]:
     s = settings()
     return [
-        Agency(kode=r["kode"], nama=r.get("nama") or r["kode"], profil=r.get("profil") or "", dimuat=r.get("dimuat") or "")
+        Agency(kode=r["kode"], nama=r.get("nama") or r["kode"], profil=r.get("profil") or "",
+               dimuat=r.get("dimuat") or "", muatan=r.get("muatan") or "")
         for r in _agency_rows(s.uri)
     ]
 
@@ -157,20 +164,27 @@ def clear_caches() -> None:
     _officials_index.cache_clear()
 
 
+def forget_agencies() -> None:
+    """Read the agency list (and so each agency's live version) again on the next run."""
+    _agency_rows.clear()
+
+
 # --------------------------------------------------------------------------------------------- per agency
 
 @st.cache_data(ttl=TTL, max_entries=MAX_AGENCIES, show_spinner=T.LOADING_CHECKS)
-def finding_rows(instansi: str, dimuat: str) -> list[dict[str, str]]:
+def finding_rows(instansi: str, muatan: str, profil: str) -> list[dict[str, str]]:
     """DESIGN §3 rows of every check of the agency's profile."""
     d, db = driver()
-    return [f.as_row() for f in runner.run_checks(d, db, instansi)]
+    found = runner.findings_at(d, db, instansi, muatan, load_profile(profil))
+    version.ensure_live(d, db, instansi, muatan)
+    return [f.as_row() for f in found]
 
 
 def findings(agency: Agency) -> list[dict[str, str]]:
-    rows = finding_rows(agency.kode, agency.dimuat)
+    rows = finding_rows(agency.kode, agency.muatan, agency.profil)
     if (p := samaran()) is None:
         return rows
-    known = _officials_index(p, agency.kode, agency.dimuat)
+    known = _officials_index(p, agency.kode, agency.muatan)
     return [p.finding_row(r, known) for r in rows]
 
 
@@ -180,79 +194,83 @@ def as_findings(rows: Iterable[dict[str, str]]) -> list[Finding]:
 
 
 @st.cache_data(ttl=TTL, max_entries=MAX_AGENCIES, show_spinner=T.LOADING_MEASURES)
-def measure_rows(instansi: str, dimuat: str, span_groups: tuple[int, ...]) -> list[dict[str, Any]]:
+def measure_rows(instansi: str, muatan: str, span_groups: tuple[int, ...]) -> list[dict[str, Any]]:
     d, db = driver()
-    return measures_mod.position_measures(d, db, instansi, span_groups)
+    rows = measures_mod.position_measures(d, db, instansi, muatan, span_groups)
+    version.ensure_live(d, db, instansi, muatan)
+    return rows
 
 
 def measures(agency: Agency) -> list[dict[str, Any]]:
-    return measure_rows(agency.kode, agency.dimuat, tuple(agency.profile.thresholds.span_groups))
+    return measure_rows(agency.kode, agency.muatan, tuple(agency.profile.thresholds.span_groups))
 
 
 @st.cache_data(ttl=TTL, max_entries=MAX_AGENCIES, show_spinner=False)
-def _rows(name: str, instansi: str, dimuat: str) -> list[dict[str, Any]]:
-    return _read(name, instansi)
+def _rows(name: str, instansi: str, muatan: str) -> list[dict[str, Any]]:
+    return _read(name, instansi, muatan)
 
 
 def units(agency: Agency) -> list[dict[str, Any]]:
     """kode, nama, jenis, induk, permodelan of every unit."""
-    return _rows("units", agency.kode, agency.dimuat)
+    return _rows("units", agency.kode, agency.muatan)
 
 
 def officials(agency: Agency) -> list[dict[str, Any]]:
     """Officials counted by the kind of position held and status."""
-    return _rows("officials", agency.kode, agency.dimuat)
+    return _rows("officials", agency.kode, agency.muatan)
 
 
 def teams(agency: Agency) -> list[dict[str, Any]]:
-    rows = _rows("team_overview", agency.kode, agency.dimuat)
+    rows = _rows("team_overview", agency.kode, agency.muatan)
     p = samaran()
     return rows if p is None else p.rows(rows, name_lists=("ketua",))
 
 
 def officials_list(agency: Agency) -> list[dict[str, Any]]:
     """NIP, name and position held of every official (real values: only for pseudonymising)."""
-    return _rows("pegawai", agency.kode, agency.dimuat)
+    return _rows("pegawai", agency.kode, agency.muatan)
 
 
 @st.cache_data(ttl=TTL, max_entries=MAX_AGENCIES, show_spinner=False)
-def _finding_units(instansi: str, dimuat: str) -> list[str | None]:
-    rows = finding_rows(instansi, dimuat)
-    subject_rows = _read("subjects", instansi, subjek=sorted({r["subjek"] for r in rows}))
+def _finding_units(instansi: str, muatan: str, profil: str) -> list[str | None]:
+    rows = finding_rows(instansi, muatan, profil)
+    subject_rows = _read("subjects", instansi, muatan, subjek=sorted({r["subjek"] for r in rows}))
     return finding_units(rows, subject_rows)
 
 
 def finding_unit_list(agency: Agency) -> list[str | None]:
     """The unit each finding of ``findings(agency)`` is about (same order), or None."""
-    return _finding_units(agency.kode, agency.dimuat)
+    return _finding_units(agency.kode, agency.muatan, agency.profil)
 
 
 @st.cache_data(ttl=TTL, max_entries=MAX_AGENCIES, show_spinner=False)
-def _unit_models(instansi: str, dimuat: str, profil: str) -> list[dict[str, Any]]:
+def _unit_models(instansi: str, muatan: str, profil: str) -> list[dict[str, Any]]:
     d, db = driver()
-    return measures_mod.unit_models(d, db, instansi, runner.parameters(load_profile(profil)))
+    rows = measures_mod.unit_models(d, db, instansi, muatan, runner.parameters(load_profile(profil)))
+    version.ensure_live(d, db, instansi, muatan)
+    return rows
 
 
 def unit_models(agency: Agency) -> list[dict[str, Any]]:
     """Each model-scope unit's actual head kinds, tiers and nearest model."""
-    return _unit_models(agency.kode, agency.dimuat, agency.profil)
+    return _unit_models(agency.kode, agency.muatan, agency.profil)
 
 
 @st.cache_data(ttl=TTL, max_entries=MAX_GRAPHS, show_spinner=T.LOADING)
-def _keyed(name: str, instansi: str, dimuat: str, params: tuple[tuple[str, Any], ...]) -> list[dict[str, Any]]:
-    return _read(name, instansi, **dict(params))
+def _keyed(name: str, instansi: str, muatan: str, params: tuple[tuple[str, Any], ...]) -> list[dict[str, Any]]:
+    return _read(name, instansi, muatan, **dict(params))
 
 
 def unit_subtree(agency: Agency, unit: str) -> list[dict[str, Any]]:
-    return _holders(_keyed("unit_subtree", agency.kode, agency.dimuat, (("unit", unit),)))
+    return _holders(_keyed("unit_subtree", agency.kode, agency.muatan, (("unit", unit),)))
 
 
 def position_chain(agency: Agency, jabatan: str) -> list[dict[str, Any]]:
-    return _holders(_keyed("position_chain", agency.kode, agency.dimuat, (("jabatan", jabatan),)))
+    return _holders(_keyed("position_chain", agency.kode, agency.muatan, (("jabatan", jabatan),)))
 
 
 def team_members(agency: Agency, tim: str) -> list[dict[str, Any]]:
-    rows = _keyed("team_members", agency.kode, agency.dimuat, (("tim", tim),))
+    rows = _keyed("team_members", agency.kode, agency.muatan, (("tim", tim),))
     p = samaran()
     return rows if p is None else p.rows(rows, names=("nama",), nips=("nip",))
 
@@ -274,7 +292,7 @@ def search(agency: Agency, teks: str) -> list[dict[str, Any]]:
     q = teks.strip().lower()
     if len(q) < 2:
         return []
-    hits = _keyed("search", agency.kode, agency.dimuat, (("teks", q), ("batas", SEARCH_LIMIT)))
+    hits = _keyed("search", agency.kode, agency.muatan, (("teks", q), ("batas", SEARCH_LIMIT)))
     if (p := samaran()) is None:
         return hits
     staff = [{"jenis": "pegawai", "kode": p.nip(str(o["nip"])), "nama": p.nama(str(o["nama"] or "")),
@@ -292,9 +310,9 @@ def samaran() -> pseudonym.Pseudonyms | None:
 
 
 @functools.lru_cache(maxsize=MAX_AGENCIES)
-def _officials_index(p: pseudonym.Pseudonyms, instansi: str, dimuat: str) -> pseudonym.Officials:
+def _officials_index(p: pseudonym.Pseudonyms, instansi: str, muatan: str) -> pseudonym.Officials:
     """The agency's real NIPs and names with their pseudonyms, for replacing them in findings' text."""
-    return p.officials(_rows("pegawai", instansi, dimuat))
+    return p.officials(_rows("pegawai", instansi, muatan))
 
 
 # --------------------------------------------------------------------------------------------- errors
@@ -305,6 +323,8 @@ def error_message(exc: BaseException) -> str:
         return T.SETTINGS_ERROR.format(detail=exc)
     if isinstance(exc, (ProfileError, pseudonym.PseudonymError)):
         return str(exc)
+    if isinstance(exc, version.VersionChanged):
+        return T.DATA_CHANGED
     if isinstance(exc, AuthError):
         return T.DB_AUTH
     if isinstance(exc, SessionExpired):
@@ -316,7 +336,8 @@ def error_message(exc: BaseException) -> str:
     return T.DB_UNAVAILABLE
 
 
-HANDLED: tuple[type[BaseException], ...] = (*DB_ERRORS, SettingsError, ProfileError, pseudonym.PseudonymError)
+HANDLED: tuple[type[BaseException], ...] = (*DB_ERRORS, SettingsError, ProfileError, pseudonym.PseudonymError,
+                                            version.VersionChanged)
 
 
 # --------------------------------------------------------------------------------------------- pure shaping

@@ -40,6 +40,8 @@ DB_UNAVAILABLE = (
     "`sikerja db start`) dan pengaturan NEO4J_URI benar; halaman akan mencoba lagi pada interaksi berikutnya."
 )
 DB_SESSION = "Koneksi ke Neo4j terputus di tengah pembacaan. Silakan ulangi; halaman akan mencoba lagi."
+DATA_CHANGED = ("Instansi ini baru saja dimuat ulang atau dihapus saat halaman membacanya. "
+                "Klik Coba lagi untuk membaca versi terbarunya.")
 DB_QUERY = "Neo4j menolak permintaan baca ({code}). Silakan ulangi; bila berulang, periksa log server."
 DB_AUTH = "Neo4j menolak kredensial. Periksa NEO4J_USER dan NEO4J_PASSWORD."
 SETTINGS_ERROR = "Pengaturan koneksi tidak lengkap: {detail}"

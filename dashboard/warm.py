@@ -76,7 +76,7 @@ def prefetch(a: data.Agency) -> list[Future[Any]]:
 
     A read that failed (server away) is started again by the next call.
     """
-    key = (a.kode, a.dimuat)
+    key = (a.kode, a.muatan)
     now = time.monotonic()
     with _lock:
         got = _started.get(key)

@@ -62,8 +62,8 @@ def reporting(action: str, *expected: type[Exception]) -> Iterator[None]:
     except Neo4jError as e:
         hint = ""
         if e.code and "MemoryPoolOutOfMemoryError" in e.code:
-            hint = (" Transaksi penukaran versi memegang semua simpul instansi: naikkan SIKERJA_NEO4J_HEAP "
-                    "(lalu `sikerja db stop` dan `sikerja db start`).")
+            hint = (" Satu transaksi melebihi memori transaksi Neo4j: kecilkan --batch-size, atau naikkan "
+                    "SIKERJA_NEO4J_HEAP (lalu `sikerja db stop` dan `sikerja db start`).")
         fail(f"Neo4j menolak {action}: {e.code}: {e.message}{hint}")
     except DriverError as e:
         fail(f"sambungan ke Neo4j gagal saat {action}: {e}")

@@ -62,7 +62,8 @@ CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Written by sikerja itself on every node: a column of this name would be
 # overwritten or, worse, move nodes to another agency.
 RESERVED_COLUMNS = ("instansi", "muatan", "dimuat")
-# Agency codes may not begin with it: the writer keys a load's stage with it.
+# Agency codes may not begin with it: reserved for sikerja's own keys (earlier
+# versions kept a load's stage under `~` + load id, and may have left such nodes).
 RESERVED_PREFIX = "~"
 # Separates several evaluators in jabatan.penilai. The writer splits every
 # reference cell on it, so no unit or position code may hold it (a unit
@@ -397,7 +398,7 @@ def _check_instansi(t: Table, profile_models: Callable[[str], set[str] | None], 
     kode = t.rows[0][t.index("kode") or 0]
     if kode.startswith(RESERVED_PREFIX):
         out.add(Problem(t.source, line, "kode", kode,
-                        f"kode instansi tidak boleh diawali {RESERVED_PREFIX!r} (dipakai sikerja untuk muatan sementara)"))
+                        f"kode instansi tidak boleh diawali {RESERVED_PREFIX!r} (dicadangkan untuk sikerja)"))
     profile = t.rows[0][t.index("profil") or 0]
     models = profile_models(profile) if profile else None
     if profile and models is None:

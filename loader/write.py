@@ -1,20 +1,23 @@
 """Replace one agency's subgraph with a validated bundle: staged, then swapped.
 
-Readers find an agency's nodes by ``instansi = <agency code>``. A load:
+Every node carries the agency code (``instansi``) and the id of the load that
+wrote it (``muatan``); the ``Instansi`` node's ``muatan`` names the live
+version and readers select nodes by it (``sikerja/queries/version.py``). A load:
 
-1. **stages** the new version under its own key (``~`` + load id), in
-   transactions of ``batch_size`` rows, so memory on both sides stays bounded
-   whatever the agency's size; readers never see a stage;
-2. **swaps** in one small transaction: the live version's nodes are re-keyed to
-   their own stage key (retired) and the new version's to the agency code;
-   readers see the old version until this commits and the new one after;
+1. **stages** its version in transactions of ``batch_size`` rows, so memory
+   on both sides stays bounded whatever the agency's size; readers, who
+   follow the Instansi node, never see a stage;
+2. **swaps** in one small transaction that points the Instansi node at the new
+   version and registers the old one as retired; its cost does not grow with
+   the agency, and readers see the old version until it commits and the new
+   one after;
 3. **purges** the retired version in small transactions.
 
-A ``Muatan`` node registers each stage key still in the database. A running
-load beats on it in every stage transaction; a load that was killed (or whose
-server died) leaves a stage that stops beating, and the next load of any agency
-purges it once it is ``STALE_SECONDS`` old. Nothing a killed load leaves is
-ever visible to readers, so the previous version stays intact.
+A ``Muatan`` node registers each version that is in the database but not
+live. A running load beats on it in every stage transaction; a load that was
+killed (or whose server died) leaves a stage that stops beating, and the next
+load of any agency purges it once it is ``STALE_SECONDS`` old. Nothing a
+killed load leaves is ever visible to readers, so the live version stays intact.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ import neo4j
 
 from sikerja.loader import cypherfile
 from sikerja.loader.bundle import Table
-from sikerja.loader.validate import RESERVED_PREFIX, SPEC, split_codes
+from sikerja.loader.validate import SPEC, split_codes
 
 BATCH = 10_000
 # Stage transactions in flight at once. Batches of one phase never depend on each
@@ -39,7 +42,6 @@ BATCH = 10_000
 # deadlock is retried by the driver like any transient error.
 WORKERS = 2
 
-STAGE_PREFIX = RESERVED_PREFIX  # agency codes may not begin with it (validate.py refuses them)
 STALE_SECONDS = 300  # a stage that has not beaten for this long belongs to a dead load
 
 # Columns that become relationships rather than properties, per table.
@@ -71,10 +73,6 @@ class LoadSummary:
     @property
     def relationships(self) -> int:
         return sum(v for k, v in self.counts.items() if k.startswith("rel_"))
-
-
-def stage_key(muatan: str) -> str:
-    return STAGE_PREFIX + muatan
 
 
 class StageLost(RuntimeError):
@@ -227,16 +225,14 @@ class _Stager:
             s.close()
 
 
-def _retire(tx: neo4j.ManagedTransaction, params: dict[str, Any], lama: str | None) -> str:
-    """Re-key the live version to its own stage key and register it for purging; returns that load id."""
-    q = _statements()
-    lama = lama or uuid.uuid4().hex  # an agency node without a load id (never written by this loader)
-    tx.run(q["rekey"], kunci=params["instansi"], ke=stage_key(lama)).consume()
-    tx.run(q["retire"], {**params, "lama": lama}).consume()
+def _retire(tx: neo4j.ManagedTransaction, params: dict[str, Any], lama: str | None) -> str | None:
+    """Register the live version ``lama`` for purging (it stays whole until then); returns it."""
+    if lama is not None:  # None: the agency node was not written by this loader and has no version
+        tx.run(_statements()["retire"], {**params, "lama": lama}).consume()
     return lama
 
 
-def _swap(tx: neo4j.ManagedTransaction, params: dict[str, Any], props: dict[str, Any]) -> str:
+def _swap(tx: neo4j.ManagedTransaction, params: dict[str, Any], props: dict[str, Any]) -> str | None:
     q = _statements()
     rec = tx.run(q["swap_lock"], params).single(strict=True)
     if not rec["ada"]:
@@ -245,16 +241,15 @@ def _swap(tx: neo4j.ManagedTransaction, params: dict[str, Any], props: dict[str,
             "tetap utuh, ulangi pemuatan"
         )
     lama = _retire(tx, params, rec["lama"])
-    tx.run(q["rekey"], kunci=params["tahap"], ke=params["instansi"]).consume()
     tx.run(q["swap_done"], {**params, "props": props}).consume()
     return lama
 
 
 def purge(driver: neo4j.Driver, db: str, muatan: str, *, batch_size: int = BATCH) -> None:
-    """Delete every node under ``muatan``'s stage key, then its registration, in small transactions."""
+    """Delete every node of version ``muatan``, then its registration, in small transactions."""
     q = _statements()
     with driver.session(database=db) as session:
-        session.run(q["purge"], kunci=stage_key(muatan), ukuran=batch_size).consume()
+        session.run(q["purge"], versi=muatan, ukuran=batch_size).consume()
         session.run(q["purge_done"], id=muatan).consume()
 
 
@@ -273,20 +268,19 @@ def delete_agency(driver: neo4j.Driver, db: str, kode: str) -> bool:
     q = _statements()
     params = {"instansi": kode, "muatan": uuid.uuid4().hex}
 
-    def work(tx: neo4j.ManagedTransaction) -> str | None:
+    def work(tx: neo4j.ManagedTransaction) -> tuple[bool, str | None]:
         rec = tx.run(q["drop_lock"], params).single()
         if rec is None:
-            return None
+            return False, None
         lama = _retire(tx, params, rec["lama"])
         tx.run(q["drop_instansi"], params).consume()
-        return lama
+        return True, lama
 
     with driver.session(database=db) as session:
-        lama = session.execute_write(work)
-    if lama is None:
-        return False
-    purge(driver, db, lama)
-    return True
+        found, lama = session.execute_write(work)
+    if lama is not None:
+        purge(driver, db, lama)
+    return found
 
 
 def replace_agency(
@@ -302,11 +296,9 @@ def replace_agency(
     """Stage the bundle, swap it in as the agency's live version, purge the old one."""
     inst = next(tables["instansi"].dicts())
     kode = inst["kode"]
-    if kode.startswith(STAGE_PREFIX):
-        raise ValueError(f"kode instansi tidak boleh diawali {STAGE_PREFIX!r}: {kode!r}")
     summary = LoadSummary(instansi=kode, muatan=uuid.uuid4().hex)
     q = _statements()
-    params = {"instansi": kode, "muatan": summary.muatan, "tahap": stage_key(summary.muatan)}
+    params = {"instansi": kode, "muatan": summary.muatan}
     props = {k: v for k, v in inst.items() if k != "kode"}
     started = time.perf_counter()
     purge_abandoned(driver, db, batch_size=batch_size)
@@ -333,7 +325,8 @@ def replace_agency(
         progress("menghapus versi lama", 0)
     purged = time.perf_counter()
     try:
-        purge(driver, db, lama, batch_size=batch_size)
+        if lama is not None:
+            purge(driver, db, lama, batch_size=batch_size)
     except (neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError):
         # The new version is live; the retired one is invisible and a later load purges it.
         summary.old_left = True

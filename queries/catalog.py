@@ -3,7 +3,7 @@
 A header is ``// key: value`` lines (YAML): ``id``, ``title`` (Bahasa Indonesia),
 ``severity`` (the default; a profile may override), ``subject`` (the label the
 ``subjek`` column names), ``params`` (profile parameters the query uses besides
-``$instansi``), ``message`` (a template filled from the row; or a mapping from
+``$muatan``, the agency version it reads, and ``$instansi``, the agency code), ``message`` (a template filled from the row; or a mapping from
 the row's ``sebab`` column to templates), ``description``.
 """
 
@@ -18,6 +18,8 @@ from typing import Any, LiteralString
 from sikerja.loader import cypherfile
 from sikerja.loader.schema import LABELS
 from sikerja.queries.findings import Severity
+
+VERSION_PARAMS = ("instansi", "muatan")  # given to every check by the runner
 
 RULE_ID = re.compile(r"^[A-Z]+(-[A-Z]+)+$")
 PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
@@ -65,11 +67,11 @@ def _parse(name: str) -> Check:
     if h["subject"] not in LABELS:
         raise CatalogError(f"{where}: subject {h['subject']!r} is not a label of DESIGN §2")
     params = tuple(h.get("params") or ())
-    used = set(PARAM.findall(f.query)) - {"instansi"}
+    used = set(PARAM.findall(f.query)) - set(VERSION_PARAMS)
     if used != set(params):
         raise CatalogError(f"{where}: declared params {sorted(params)} but the query uses {sorted(used)}")
-    if "$instansi" not in f.query:
-        raise CatalogError(f"{where}: every check filters by $instansi")
+    if "$muatan" not in f.query:
+        raise CatalogError(f"{where}: every check selects the agency's version by $muatan")
     return Check(
         id=rid, title=h["title"], severity=Severity(h["severity"]), subject=h["subject"], params=params,
         message=h["message"], description=str(h["description"]).strip(), query=f.query,

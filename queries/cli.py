@@ -69,7 +69,8 @@ def check(
     from sikerja.queries.catalog import CatalogError
     from sikerja.queries.findings import Severity, exit_code
     from sikerja.queries.profiles import ProfileError
-    from sikerja.queries.runner import UnknownAgency, agencies, run_checks
+    from sikerja.queries.runner import run_checks
+    from sikerja.queries.version import UnknownAgency, VersionChanged, agencies
 
     if fmt not in export.FORMATS:
         fail(f"--format harus salah satu dari {', '.join(export.FORMATS)}")
@@ -79,7 +80,8 @@ def check(
         fail("--fail-on harus info, peringatan atau pelanggaran")
     if fmt == "xlsx" and output is None:
         fail("--format xlsx membutuhkan --output BERKAS.xlsx")
-    with reporting("kueri pemeriksaan", UnknownAgency, ProfileError, CatalogError, pseudonym.PseudonymError):
+    with reporting("kueri pemeriksaan", UnknownAgency, VersionChanged, ProfileError, CatalogError,
+                   pseudonym.PseudonymError):
         settings = Settings.from_env()
         with connect(settings) as driver:
             codes = instansi or [a["kode"] for a in agencies(driver, settings.database)]
@@ -156,13 +158,14 @@ def spans(
     from sikerja.loader.settings import Settings
     from sikerja.queries.measures import position_measures, summarise
     from sikerja.queries.profiles import ProfileError
-    from sikerja.queries.runner import UnknownAgency, profile_of
+    from sikerja.queries.profiles import load_profile
+    from sikerja.queries.version import UnknownAgency, VersionChanged, consistent
 
-    with reporting("kueri ukuran", UnknownAgency, ProfileError):
+    with reporting("kueri ukuran", UnknownAgency, VersionChanged, ProfileError):
         settings = Settings.from_env()
         with connect(settings) as driver:
-            profile = profile_of(driver, settings.database, instansi)
-            rows = position_measures(driver, settings.database, instansi, profile.thresholds.span_groups)
+            rows = consistent(driver, settings.database, instansi, lambda a: position_measures(
+                driver, settings.database, instansi, a["muatan"], load_profile(a["profil"]).thresholds.span_groups))
     for key, value in summarise(rows).items():
         out.print(f"{key:<20} {value}")
     if output is not None:

@@ -174,26 +174,29 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def fetch(driver: neo4j.Driver, db: str, instansi: str) -> tuple[list[dict], list[dict], list[dict]]:
+def fetch(driver: neo4j.Driver, db: str, instansi: str, muatan: str) -> tuple[list[dict], list[dict], list[dict]]:
+    """Positions, units and teams of one version of the agency (unverified: see ``queries/version.py``)."""
     def q(name: str) -> list[dict[str, Any]]:
         return read(driver, cypherfile.load("queries", f"measures/{name}.cypher").query, db, tag=f"measure:{name}",
-                    instansi=instansi)
+                    instansi=instansi, muatan=muatan)
 
     return q("positions"), q("units"), q("teams")
 
 
-def position_measures(driver: neo4j.Driver, db: str, instansi: str, span_groups: Sequence[int]) -> list[dict[str, Any]]:
-    positions, units, teams = fetch(driver, db, instansi)
+def position_measures(driver: neo4j.Driver, db: str, instansi: str, muatan: str,
+                      span_groups: Sequence[int]) -> list[dict[str, Any]]:
+    positions, units, teams = fetch(driver, db, instansi, muatan)
     return compute(positions, units, teams, span_groups)
 
 
 UNIT_MODEL_PARAMS = ("models", "model_unit_kinds", "model_unit_names", "structural")
 
 
-def unit_models(driver: neo4j.Driver, db: str, instansi: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+def unit_models(driver: neo4j.Driver, db: str, instansi: str, muatan: str,
+                params: dict[str, Any]) -> list[dict[str, Any]]:
     """Each model-scope unit's structure, declared permodelan and nearest model.
 
     ``params`` is ``sikerja.queries.runner.parameters(profile)``.
     """
     q = cypherfile.load("queries", "measures/unit_models.cypher").query
-    return read(driver, q, db, tag="measure:unit_models", instansi=instansi, **{k: params[k] for k in UNIT_MODEL_PARAMS})
+    return read(driver, q, db, tag="measure:unit_models", instansi=instansi, muatan=muatan, **{k: params[k] for k in UNIT_MODEL_PARAMS})

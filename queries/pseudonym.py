@@ -33,6 +33,7 @@ import neo4j
 from sikerja.loader import cypherfile
 from sikerja.loader.graph import read
 from sikerja.loader.settings import state_dir
+from sikerja.queries import version
 from sikerja.queries.findings import Finding
 
 ENV = "SIKERJA_SAMARKAN"
@@ -194,9 +195,10 @@ def _for_key(key: bytes) -> Pseudonyms:
 
 
 def agency_officials(driver: neo4j.Driver, db: str, instansi: str) -> list[dict[str, str | None]]:
-    """NIP and name of every official of the agency."""
+    """NIP and name of every official of the agency's live version."""
     q = cypherfile.load("queries", "measures/pegawai.cypher").query
-    return read(driver, q, db, tag="pseudonym:pegawai", instansi=instansi)
+    return version.consistent(driver, db, instansi, lambda a: read(
+        driver, q, db, tag="pseudonym:pegawai", instansi=instansi, muatan=a["muatan"]))
 
 
 def findings(driver: neo4j.Driver, db: str, found: Sequence[Finding]) -> list[Finding]:

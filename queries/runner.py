@@ -7,28 +7,12 @@ from typing import Any
 
 import neo4j
 
-from sikerja.loader import cypherfile
 from sikerja.loader.graph import read
 from sikerja.loader.schema import JENJANG_RANK, STRUCTURAL_JENIS
 from sikerja.queries.catalog import CatalogError, Check, checks
 from sikerja.queries.findings import Finding, Severity
 from sikerja.queries.profiles import Profile, load_profile
-
-
-class UnknownAgency(LookupError):
-    pass
-
-
-def agencies(driver: neo4j.Driver, db: str) -> list[dict[str, Any]]:
-    """Every loaded agency: kode, nama, profil."""
-    return read(driver, cypherfile.load("queries", "measures/agencies.cypher").query, db, tag="agencies")
-
-
-def profile_of(driver: neo4j.Driver, db: str, instansi: str) -> Profile:
-    rows = [a for a in agencies(driver, db) if a["kode"] == instansi]
-    if not rows:
-        raise UnknownAgency(f"instansi {instansi!r} belum dimuat")
-    return load_profile(rows[0]["profil"])
+from sikerja.queries.version import consistent
 
 
 def parameters(profile: Profile) -> dict[str, Any]:
@@ -73,11 +57,13 @@ def parameters(profile: Profile) -> dict[str, Any]:
     }
 
 
-def run_check(driver: neo4j.Driver, db: str, check: Check, instansi: str, profile: Profile,
+def run_check(driver: neo4j.Driver, db: str, check: Check, instansi: str, muatan: str, profile: Profile,
               params: dict[str, Any] | None = None) -> list[Finding]:
+    """One check on one version of the agency (``muatan``), unverified: see :func:`findings_at`."""
     cfg = profile.rules[check.id]
     values = params if params is not None else parameters(profile)
-    rows = read(driver, check.query, db, tag=check.id, instansi=instansi, **{p: values[p] for p in check.params})
+    rows = read(driver, check.query, db, tag=check.id, instansi=instansi, muatan=muatan,
+                **{p: values[p] for p in check.params})
     out = []
     for row in rows:
         severity = Severity(row["severity"]) if row.get("severity") else cfg.severity
@@ -90,8 +76,15 @@ def run_check(driver: neo4j.Driver, db: str, check: Check, instansi: str, profil
 
 def run_checks(driver: neo4j.Driver, db: str, instansi: str, *, rules: Iterable[str] | None = None,
                on_rule: Callable[[str], None] | None = None) -> list[Finding]:
-    """All findings for one agency under its own profile, in rule then subject order."""
-    profile = profile_of(driver, db, instansi)
+    """All findings for the agency's live version under its own profile, in rule then subject order."""
+    return consistent(driver, db, instansi, lambda a: findings_at(
+        driver, db, instansi, a["muatan"], load_profile(a["profil"]), rules=rules, on_rule=on_rule))
+
+
+def findings_at(driver: neo4j.Driver, db: str, instansi: str, muatan: str, profile: Profile, *,
+                rules: Iterable[str] | None = None, on_rule: Callable[[str], None] | None = None) -> list[Finding]:
+    """All findings for one version of the agency. The caller checks that the version was still
+    live afterwards (``version.ensure_live``); :func:`run_checks` does."""
     catalog = checks()
     params = parameters(profile)
     wanted = set(rules) if rules is not None else None
@@ -103,5 +96,5 @@ def run_checks(driver: neo4j.Driver, db: str, instansi: str, *, rules: Iterable[
             raise CatalogError(f"profil {profile.id} mengaktifkan aturan {rule_id} yang tidak ada di katalog queries/checks")
         if on_rule:
             on_rule(rule_id)
-        findings.extend(run_check(driver, db, catalog[rule_id], instansi, profile, params))
+        findings.extend(run_check(driver, db, catalog[rule_id], instansi, muatan, profile, params))
     return findings

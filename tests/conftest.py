@@ -85,12 +85,14 @@ def load_tables(driver: neo4j.Driver, db: str, tmp_path: Path) -> Callable[..., 
 
 
 def snapshot(driver: neo4j.Driver, db: str, kode: str) -> tuple[list[Any], list[Any]]:
-    """The agency's whole subgraph as sorted plain data, for before/after comparison."""
+    """The agency's live version as sorted plain data, for before/after comparison."""
     from sikerja.loader import cypherfile
 
     q = cypherfile.load("loader", "cypher/snapshot.cypher").named
-    nodes = driver.execute_query(q["nodes"], kunci=kode, database_=db).records
-    rels = driver.execute_query(q["relationships"], kunci=kode, database_=db).records
+    live = driver.execute_query("MATCH (i:Instansi {kode: $k}) RETURN i.muatan AS m", k=kode, database_=db).records
+    key = {"instansi": kode, "versi": live[0]["m"] if live else None}
+    nodes = driver.execute_query(q["nodes"], key, database_=db).records
+    rels = driver.execute_query(q["relationships"], key, database_=db).records
     clean = lambda p: {k: v for k, v in p.items() if k not in ("dimuat", "muatan")}  # noqa: E731
     return (
         sorted((r["labels"], sorted(clean(r["props"]).items())) for r in nodes),

@@ -16,7 +16,7 @@ import streamlit as st
 from bundles import Tables, clone, nip, tiny_agency
 from streamlit.testing.v1 import AppTest
 
-from sikerja.dashboard import data, network
+from sikerja.dashboard import data, network, warm
 from sikerja.dashboard import text as T
 from sikerja.queries.profiles import load_profile
 from sikerja.queries.runner import run_checks
@@ -275,7 +275,7 @@ def test_agency_choice_is_kept_across_pages(instansi: str, load_tables) -> None:
 @pytest.mark.parametrize("page", PAGES)
 def test_an_empty_database_gives_a_clear_message(page: str, monkeypatch) -> None:
     # Community edition has one user database, shared with other tests: the agency list is emptied here.
-    monkeypatch.setattr("sikerja.queries.runner.agencies", lambda driver, db: [])
+    monkeypatch.setattr("sikerja.queries.version.agencies", lambda driver, db, instansi=None: [])
     at = AppTest.from_file(APP, default_timeout=60).run()
     if page != "ringkasan":
         at.switch_page(f"app_pages/{page}.py").run()
@@ -296,6 +296,25 @@ def test_an_unreachable_server_gives_a_message_and_the_next_run_retries(loaded: 
     at.run()
     assert not at.exception and not at.error
     assert metrics(at)[T.R_POSITIONS] == "14"
+
+
+
+def test_a_version_replaced_while_the_page_reads_it_is_not_shown(loaded: str, load_tables) -> None:
+    open_page(loaded)  # the agency list (with its live version) is now cached for 15 s
+    newer = dashboard_agency(loaded)
+    newer["jabatan"].append({**newer["jabatan"][-1], "kode": "PLK-BARU", "nama": "Pelaksana Baru"})
+    load_tables(newer)  # a load lands, and this version's reads were not cached yet:
+    for cached in (data.finding_rows, data.measure_rows, data._rows, data._keyed, data._finding_units, data._unit_models):
+        cached.clear()
+    warm.forget()
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state[data.SESSION_KEY] = loaded
+    at.run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [T.DATA_CHANGED]  # the retired version was being deleted: not shown
+    at.run()  # Coba lagi
+    assert not at.exception and not at.error
+    assert metrics(at)[T.R_POSITIONS] == "15"
 
 
 # ----------------------------------------------------------------------------- network and shaping

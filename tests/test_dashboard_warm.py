@@ -42,7 +42,7 @@ def test_checks_and_measures_are_read_side_by_side(loaded: str, monkeypatch) -> 
             return real(*args, **kwargs)
         return wrapped
 
-    monkeypatch.setattr(runner, "run_checks", rendezvous("checks", runner.run_checks))
+    monkeypatch.setattr(runner, "findings_at", rendezvous("checks", runner.findings_at))
     monkeypatch.setattr(measures_mod, "position_measures", rendezvous("measures", measures_mod.position_measures))
     at = open_page(loaded)
     assert met["checks"][1] and met["measures"][1], met
@@ -53,13 +53,13 @@ def test_checks_and_measures_are_read_side_by_side(loaded: str, monkeypatch) -> 
 
 def test_pages_use_the_reads_already_made(loaded: str, monkeypatch) -> None:
     calls: list[str] = []
-    real = runner.run_checks
+    real = runner.findings_at
 
     def counted(*args, **kwargs):
         calls.append(threading.current_thread().name)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(runner, "run_checks", counted)
+    monkeypatch.setattr(runner, "findings_at", counted)
     for page in ("ringkasan", "temuan", "permodelan", "graf"):
         open_page(loaded, page)  # each a new session: prefetch and the page's own reads meet in one cache
     assert len(calls) == 1, calls
@@ -71,7 +71,7 @@ def test_a_failed_read_is_started_again(loaded: str, monkeypatch) -> None:
     def down(*args, **kwargs):
         raise OSError("server pergi")
 
-    monkeypatch.setattr(runner, "run_checks", down)
+    monkeypatch.setattr(runner, "findings_at", down)
     first = warm.prefetch(a)
     assert isinstance(first[0].exception(timeout=60), OSError)
     monkeypatch.undo()
@@ -83,7 +83,7 @@ def test_a_failed_read_is_started_again(loaded: str, monkeypatch) -> None:
 
 def test_warming_starts_with_the_default_agency_then_the_latest_loads() -> None:
     def agency(kode: str, dimuat: str) -> data.Agency:
-        return data.Agency(kode=kode, nama=kode, profil="metro-2023", dimuat=dimuat)
+        return data.Agency(kode=kode, nama=kode, profil="metro-2023", dimuat=dimuat, muatan=kode.lower())
 
     picker = [agency("A", "2026-01-01T00:00:00Z"), agency("B", "2026-03-01T00:00:00Z"),
               agency("C", "2026-02-01T00:00:00Z"), agency("D", "2026-04-01T00:00:00Z")]
@@ -94,8 +94,8 @@ def test_warming_starts_with_the_default_agency_then_the_latest_loads() -> None:
 def test_warming_at_start_reads_the_default_agency_once(loaded: str, monkeypatch) -> None:
     a = next(x for x in data.agencies() if x.kode == loaded)
     calls: list[str] = []
-    real = runner.run_checks
-    monkeypatch.setattr(runner, "run_checks", lambda *args, **kw: calls.append(args[2]) or real(*args, **kw))
+    real = runner.findings_at
+    monkeypatch.setattr(runner, "findings_at", lambda *args, **kw: calls.append(args[2]) or real(*args, **kw))
     monkeypatch.setattr(data, "agencies", lambda: [a])
     monkeypatch.setenv("SIKERJA_DASHBOARD_WARM", "0")
     assert warm.warm_all() == 0 and calls == []

@@ -54,9 +54,9 @@ def stages_of(driver: neo4j.Driver, db: str, kode: str) -> list[str]:
     return [r["id"] for r in rows]
 
 
-def nodes_under(driver: neo4j.Driver, db: str, key: str) -> int:
+def nodes_of(driver: neo4j.Driver, db: str, muatan: str) -> int:
     q = cypherfile.load("loader", "cypher/snapshot.cypher").named["count"]
-    return driver.execute_query(q, kunci=key, database_=db).records[0]["n"]
+    return driver.execute_query(q, versi=muatan, database_=db).records[0]["n"]
 
 
 def assert_purgeable(driver: neo4j.Driver, db: str, kode: str) -> int:
@@ -65,7 +65,7 @@ def assert_purgeable(driver: neo4j.Driver, db: str, kode: str) -> int:
     purged = write.purge_abandoned(driver, db, instansi=kode, older_than=0)
     assert purged == len(left)
     assert stages_of(driver, db, kode) == []
-    assert all(nodes_under(driver, db, write.stage_key(m)) == 0 for m in left)
+    assert all(nodes_of(driver, db, m) == 0 for m in left)
     return purged
 
 

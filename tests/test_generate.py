@@ -24,6 +24,7 @@ from sikerja.loader.validate import nip_problem
 from sikerja.queries.measures import unit_models
 from sikerja.queries.profiles import available_profiles, load_profile, models_of
 from sikerja.queries.runner import parameters, run_checks
+from sikerja.queries.version import live
 from sikerja.seed import cli, reference
 from sikerja.seed.generate import PLANTABLE, GenerateError, People, generate_bundle
 
@@ -51,7 +52,7 @@ def findings(driver: neo4j.Driver, db: str, kode: str, profile: str) -> set[tupl
     here, and ``jf_placement_problems`` checks the nearest-model reading on the CSV.
     """
     found = run_checks(driver, db, kode)
-    heads_ok = {r["unit"] for r in unit_models(driver, db, kode, parameters(load_profile(profile))) if r["kepala_cocok"]}
+    heads_ok = {r["unit"] for r in unit_models(driver, db, kode, live(driver, db, kode), parameters(load_profile(profile))) if r["kepala_cocok"]}
     return {(f.rule, f.subjek) for f in found if not (f.rule == "MODEL-MISMATCH" and f.subjek in heads_ok)}
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from bundles import HEADERS, clone, nip, tiny_agency, write_csv, write_xlsx

@@ -7,10 +7,11 @@ from bundles import clone, nip, tiny_agency
 from sikerja.queries.measures import unit_models
 from sikerja.queries.profiles import load_profile
 from sikerja.queries.runner import parameters
+from sikerja.queries.version import live
 
 
 def infer(driver, db, instansi, profile_id):
-    rows = unit_models(driver, db, instansi, parameters(load_profile(profile_id)))
+    rows = unit_models(driver, db, instansi, live(driver, db, instansi), parameters(load_profile(profile_id)))
     return {r["unit"]: r for r in rows}
 
 

@@ -2,7 +2,7 @@
 // sub-units that declare their own model (a quantified path with a node
 // predicate) instead of enumerating every path down and filtering after.
 CALL {
-  MATCH (u:UnitOrganisasi {instansi: $instansi})
+  MATCH (u:UnitOrganisasi {muatan: $muatan})
   WHERE EXISTS { (u)-[:MENERAPKAN]->(:Permodelan) }
      OR u.jenis IN $model_unit_kinds OR u.nama IN $model_unit_names
   OPTIONAL MATCH (u)-[:MENERAPKAN]->(m:Permodelan)

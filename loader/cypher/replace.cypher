@@ -1,14 +1,14 @@
 // The statements of a staged load (loader/write.py explains the protocol).
 //
-// Readers find an agency's nodes by `instansi = <agency code>`. A load first
-// writes the new version under a stage key (`~` + load id) in many small
-// transactions, invisible to readers; one swap transaction then renames the
-// live version's key to its own stage key and the new version's key to the
-// agency code; the retired version is deleted afterwards in small
-// transactions. `Muatan` nodes register every stage key still in the
-// database: a running load's (with a heartbeat) and retired versions'. They
-// name their agency in `untuk`, not `instansi`: they are bookkeeping, not
-// part of the agency's subgraph.
+// Every node of an agency carries the agency code in `instansi` and the id
+// of the load that wrote it in `muatan`; the Instansi node's `muatan` names
+// the live version, and readers select nodes by it (queries/version.py). A
+// load writes its version in many small transactions, invisible to readers
+// until one small swap transaction points the Instansi node at it; the
+// retired version is deleted afterwards in small transactions. `Muatan` nodes
+// register every version that is not live but still in the database: a
+// running load's (with a heartbeat) and retired ones. They name their agency
+// in `untuk`, not `instansi`: they are bookkeeping, not part of the agency.
 
 // name: stage_open
 CREATE (s:Muatan {id: $muatan, untuk: $instansi, status: 'tahap', detak: datetime()});
@@ -28,86 +28,86 @@ RETURN count(s) AS n;
 // name: permodelan
 UNWIND $rows AS r
 CREATE (n:Permodelan)
-SET n = r, n.instansi = $tahap, n.muatan = $muatan;
+SET n = r, n.instansi = $instansi, n.muatan = $muatan;
 
 // name: unit
 UNWIND $rows AS r
 CREATE (n:UnitOrganisasi)
-SET n = r, n.instansi = $tahap, n.muatan = $muatan;
+SET n = r, n.instansi = $instansi, n.muatan = $muatan;
 
 // name: jabatan
 UNWIND $rows AS r
 CREATE (n:Jabatan)
-SET n = r, n.instansi = $tahap, n.muatan = $muatan;
+SET n = r, n.instansi = $instansi, n.muatan = $muatan;
 
 // name: pegawai
 UNWIND $rows AS r
 CREATE (n:Pegawai)
-SET n = r, n.instansi = $tahap, n.muatan = $muatan;
+SET n = r, n.instansi = $instansi, n.muatan = $muatan;
 
 // name: tim
 UNWIND $rows AS r
 CREATE (n:TimKerja)
-SET n = r, n.instansi = $tahap, n.muatan = $muatan;
+SET n = r, n.instansi = $instansi, n.muatan = $muatan;
 
 // name: rel_bagian_dari
 UNWIND $rows AS r
-MATCH (a:UnitOrganisasi {instansi: $tahap, kode: r.a})
-MATCH (b:UnitOrganisasi {instansi: $tahap, kode: r.b})
+MATCH (a:UnitOrganisasi {muatan: $muatan, kode: r.a})
+MATCH (b:UnitOrganisasi {muatan: $muatan, kode: r.b})
 CREATE (a)-[:BAGIAN_DARI]->(b);
 
 // name: rel_menerapkan
 UNWIND $rows AS r
-MATCH (a:UnitOrganisasi {instansi: $tahap, kode: r.a})
-MATCH (b:Permodelan {instansi: $tahap, id: r.b})
+MATCH (a:UnitOrganisasi {muatan: $muatan, kode: r.a})
+MATCH (b:Permodelan {muatan: $muatan, id: r.b})
 CREATE (a)-[:MENERAPKAN]->(b);
 
 // name: rel_di_unit
 UNWIND $rows AS r
-MATCH (a:Jabatan {instansi: $tahap, kode: r.a})
-MATCH (b:UnitOrganisasi {instansi: $tahap, kode: r.b})
+MATCH (a:Jabatan {muatan: $muatan, kode: r.a})
+MATCH (b:UnitOrganisasi {muatan: $muatan, kode: r.b})
 CREATE (a)-[:DI_UNIT]->(b);
 
 // name: rel_atasan_langsung
 UNWIND $rows AS r
-MATCH (a:Jabatan {instansi: $tahap, kode: r.a})
-MATCH (b:Jabatan {instansi: $tahap, kode: r.b})
+MATCH (a:Jabatan {muatan: $muatan, kode: r.a})
+MATCH (b:Jabatan {muatan: $muatan, kode: r.b})
 CREATE (a)-[:ATASAN_LANGSUNG]->(b);
 
 // name: rel_penilai
 UNWIND $rows AS r
-MATCH (a:Jabatan {instansi: $tahap, kode: r.a})
-MATCH (b:Jabatan {instansi: $tahap, kode: r.b})
+MATCH (a:Jabatan {muatan: $muatan, kode: r.a})
+MATCH (b:Jabatan {muatan: $muatan, kode: r.b})
 CREATE (a)-[:PENILAI]->(b);
 
 // name: rel_menduduki
 UNWIND $rows AS r
-MATCH (a:Pegawai {instansi: $tahap, nip: r.a})
-MATCH (b:Jabatan {instansi: $tahap, kode: r.b})
+MATCH (a:Pegawai {muatan: $muatan, nip: r.a})
+MATCH (b:Jabatan {muatan: $muatan, kode: r.b})
 CREATE (a)-[:MENDUDUKI]->(b);
 
 // name: rel_plt
 UNWIND $rows AS r
-MATCH (a:Pegawai {instansi: $tahap, nip: r.a})
-MATCH (b:Jabatan {instansi: $tahap, kode: r.b})
+MATCH (a:Pegawai {muatan: $muatan, nip: r.a})
+MATCH (b:Jabatan {muatan: $muatan, kode: r.b})
 CREATE (a)-[:PLT]->(b);
 
 // name: rel_pemilik_kinerja
 UNWIND $rows AS r
-MATCH (a:TimKerja {instansi: $tahap, kode: r.a})
-MATCH (b:UnitOrganisasi {instansi: $tahap, kode: r.b})
+MATCH (a:TimKerja {muatan: $muatan, kode: r.a})
+MATCH (b:UnitOrganisasi {muatan: $muatan, kode: r.b})
 CREATE (a)-[:PEMILIK_KINERJA]->(b);
 
 // name: rel_ditetapkan_oleh
 UNWIND $rows AS r
-MATCH (a:TimKerja {instansi: $tahap, kode: r.a})
-MATCH (b:Jabatan {instansi: $tahap, kode: r.b})
+MATCH (a:TimKerja {muatan: $muatan, kode: r.a})
+MATCH (b:Jabatan {muatan: $muatan, kode: r.b})
 CREATE (a)-[:DITETAPKAN_OLEH]->(b);
 
 // name: rel_member_of
 UNWIND $rows AS r
-MATCH (a:Pegawai {instansi: $tahap, nip: r.a})
-MATCH (b:TimKerja {instansi: $tahap, kode: r.b})
+MATCH (a:Pegawai {muatan: $muatan, nip: r.a})
+MATCH (b:TimKerja {muatan: $muatan, kode: r.b})
 CREATE (a)-[m:MEMBER_OF]->(b)
 SET m = r.props;
 
@@ -119,14 +119,6 @@ SET i.instansi = $instansi
 WITH i
 OPTIONAL MATCH (s:Muatan {id: $muatan, status: 'tahap'})
 RETURN i.muatan AS lama, s IS NOT NULL AS ada;
-
-// name: rekey
-// Move every node of one version from key $kunci to key $ke.
-CALL {
-  @include cypher/version_nodes.cypher
-}
-SET n.instansi = $ke
-RETURN count(n) AS n;
 
 // name: retire
 // The retired version becomes garbage owned by the load that retired it.
@@ -151,7 +143,7 @@ MATCH (i:Instansi {kode: $instansi})
 DETACH DELETE i;
 
 // name: claim_abandoned
-// Claim the stage keys nobody is working on, for this caller to purge:
+// Claim the versions nobody is working on, for this caller to purge:
 // retired versions not claimed (or whose claimer died), and stages whose
 // loader stopped beating.
 MATCH (s:Muatan)
@@ -162,7 +154,7 @@ SET s.status = 'hapus', s.pembersih = $muatan, s.klaim = datetime()
 RETURN s.id AS id;
 
 // name: purge
-// Delete one stage key's nodes in small transactions (auto-commit only).
+// Delete every node of version $versi in small transactions (auto-commit only).
 CALL {
   @include cypher/version_nodes.cypher
 }

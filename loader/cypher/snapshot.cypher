@@ -1,9 +1,10 @@
-// An agency's whole subgraph as plain data: used to prove that a refused or
-// failed load changed nothing, and to compare loads of the same data.
+// One version ($versi) of an agency's subgraph as plain data, with the
+// agency node ($instansi): used to prove that a refused or failed load
+// changed nothing, and to compare loads of the same data.
 
 // name: nodes
 CALL {
-  MATCH (n:Instansi {kode: $kunci}) RETURN n
+  MATCH (n:Instansi {kode: $instansi}) RETURN n
   UNION ALL
   @include cypher/version_nodes.cypher
 }

@@ -8,7 +8,7 @@
 //   Following ATASAN_LANGSUNG upwards from the position comes back to it, so
 //   the chain never reaches the kepala daerah. Each position on the loop is
 //   reported.
-MATCH (j:Jabatan {instansi: $instansi})
+MATCH (j:Jabatan {muatan: $muatan})
 MATCH p = (j)-[:ATASAN_LANGSUNG*1..]->(j)
 WITH j, min(length(p)) AS panjang
 RETURN j.kode AS subjek, j.nama AS nama, panjang

@@ -7,7 +7,7 @@
 // description: >
 //   A position's direct superior sits in its own unit or in one of that
 //   unit's ancestors; a superior elsewhere crosses the organisation chart.
-MATCH (s:Jabatan {instansi: $instansi})<-[:ATASAN_LANGSUNG]-(j:Jabatan)
+MATCH (s:Jabatan {muatan: $muatan})<-[:ATASAN_LANGSUNG]-(j:Jabatan)
 WITH s, collect(j) AS reports
 MATCH (s)-[:DI_UNIT]->(su:UnitOrganisasi)
 UNWIND reports AS j

@@ -13,7 +13,7 @@
 //   the profile forbids (e.g. JF Ahli Madya rated by an Administrator), where
 //   a pair may hold only in some permodelan; a JF rated by a JF of the same or
 //   a lower jenjang.
-MATCH (u:UnitOrganisasi {instansi: $instansi})
+MATCH (u:UnitOrganisasi {muatan: $muatan})
 OPTIONAL MATCH path = (u)-[:BAGIAN_DARI*0..]->(:UnitOrganisasi)-[:MENERAPKAN]->(m:Permodelan)
 WITH u, m
 ORDER BY length(path)

@@ -7,7 +7,7 @@
 // description: >
 //   Every filled position except the kepala daerah needs a recorded performance
 //   evaluator (PENILAI). A Plt alone does not make a position filled here.
-MATCH (j:Jabatan {instansi: $instansi})
+MATCH (j:Jabatan {muatan: $muatan})
 WHERE j.jenis <> 'kepala_daerah'
   AND EXISTS { ()-[:MENDUDUKI]->(j) }
   AND NOT EXISTS { (j)-[:PENILAI]->() }

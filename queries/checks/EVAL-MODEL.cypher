@@ -10,7 +10,7 @@
 //   the position (kind, and JF grade where given) names the evaluator kinds.
 //   The head of the declaring unit is judged only by the model's
 //   head_evaluator (and not at all where the model names none).
-MATCH path = (u:UnitOrganisasi {instansi: $instansi})-[:BAGIAN_DARI*0..]->(d:UnitOrganisasi)-[:MENERAPKAN]->(m:Permodelan)
+MATCH path = (u:UnitOrganisasi {muatan: $muatan})-[:BAGIAN_DARI*0..]->(d:UnitOrganisasi)-[:MENERAPKAN]->(m:Permodelan)
 WITH u, d, m
 ORDER BY length(path)
 WITH u, head(collect([d, m.id])) AS nearest

@@ -7,7 +7,7 @@
 // description: >
 //   A position has exactly one performance evaluator; two recorded evaluators
 //   leave it unclear whose rating counts.
-MATCH (j:Jabatan {instansi: $instansi})
+MATCH (j:Jabatan {muatan: $muatan})
 WHERE COUNT { (j)-[:PENILAI]->() } > 1
 MATCH (j)-[:PENILAI]->(p:Jabatan)
 WITH j, collect(p.kode) AS penilai

@@ -7,7 +7,7 @@
 // description: >
 //   The evaluator's position of a filled position has neither a holder nor an
 //   acting official (Plt/Plh), so nobody can rate the holder.
-MATCH (j:Jabatan {instansi: $instansi})-[:PENILAI]->(p:Jabatan)
+MATCH (j:Jabatan {muatan: $muatan})-[:PENILAI]->(p:Jabatan)
 WHERE EXISTS { ()-[:MENDUDUKI]->(j) }
   AND NOT EXISTS { ()-[:MENDUDUKI|PLT]->(p) }
 RETURN j.kode AS subjek, j.nama AS nama, p.kode AS penilai, p.nama AS nama_penilai

@@ -9,7 +9,7 @@
 //   the structural tiers from its head down through structural positions
 //   (head = tier 1) exceed the model's layers_max, or the profile's
 //   layers_max where the unit declares no model.
-MATCH (u:UnitOrganisasi {instansi: $instansi})
+MATCH (u:UnitOrganisasi {muatan: $muatan})
 WHERE EXISTS { (u)-[:MENERAPKAN]->(:Permodelan) }
    OR EXISTS { (u)-[:BAGIAN_DARI]->(r:UnitOrganisasi) WHERE NOT EXISTS { (r)-[:BAGIAN_DARI]->(:UnitOrganisasi) } }
 OPTIONAL MATCH (u)-[:MENERAPKAN]->(m:Permodelan)

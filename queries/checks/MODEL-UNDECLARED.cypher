@@ -7,7 +7,7 @@
 // description: >
 //   The regulation assigns a permodelan to units of this kind or name, but
 //   the unit declares none itself (inheriting from a parent does not count).
-MATCH (u:UnitOrganisasi {instansi: $instansi})
+MATCH (u:UnitOrganisasi {muatan: $muatan})
 WHERE (u.jenis IN $model_unit_kinds OR u.nama IN $model_unit_names)
   AND NOT EXISTS { (u)-[:MENERAPKAN]->(:Permodelan) }
 RETURN u.kode AS subjek, u.nama AS nama, u.jenis AS jenis

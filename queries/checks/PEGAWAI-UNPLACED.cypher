@@ -7,7 +7,7 @@
 // description: >
 //   An official of this agency with no position (members lent by another
 //   agency, with instansi_asal set, are not expected to hold one here).
-MATCH (p:Pegawai {instansi: $instansi})
+MATCH (p:Pegawai {muatan: $muatan})
 WHERE (p.instansi_asal IS NULL OR p.instansi_asal = $instansi)
   AND NOT EXISTS { (p)-[:MENDUDUKI|PLT]->() }
 RETURN p.nip AS subjek, p.nama AS nama

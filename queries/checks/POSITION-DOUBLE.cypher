@@ -7,7 +7,7 @@
 // description: >
 //   One row of jabatan.csv is one position slot; two definitive holders of
 //   one slot mean a missing slot or a stale placement.
-MATCH (j:Jabatan {instansi: $instansi})
+MATCH (j:Jabatan {muatan: $muatan})
 WHERE COUNT { ()-[:MENDUDUKI]->(j) } > 1
 MATCH (p:Pegawai)-[:MENDUDUKI]->(j)
 WITH j, collect(p.nip) AS pegawai

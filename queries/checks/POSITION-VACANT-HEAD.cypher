@@ -7,7 +7,7 @@
 // description: >
 //   The head position of a unit (its superior sits outside the unit) has no
 //   holder and no acting official.
-MATCH (h:Jabatan {instansi: $instansi})
+MATCH (h:Jabatan {muatan: $muatan})
 WHERE NOT EXISTS { ()-[:MENDUDUKI|PLT]->(h) }
 MATCH (h)-[:DI_UNIT]->(u:UnitOrganisasi)
 OPTIONAL MATCH (h)-[:ATASAN_LANGSUNG]->(:Jabatan)-[:DI_UNIT]->(su:UnitOrganisasi)

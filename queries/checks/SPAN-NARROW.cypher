@@ -7,7 +7,7 @@
 // description: >
 //   A managerial (structural) position, other than the kepala daerah, with
 //   fewer direct reports than the lower threshold: a layer that adds little.
-MATCH (j:Jabatan {instansi: $instansi})
+MATCH (j:Jabatan {muatan: $muatan})
 WHERE j.jenis IN $structural AND j.jenis <> 'kepala_daerah'
 WITH j, COUNT { (:Jabatan)-[:ATASAN_LANGSUNG]->(j) } AS bawahan
 WHERE bawahan < $span_min

@@ -8,7 +8,7 @@
 //   Members from another agency (pegawai.instansi_asal) need a team SK issued
 //   by a position of the kinds the regulation names for cross-agency work
 //   (e.g. the kepala daerah or the Sekda).
-MATCH (t:TimKerja {instansi: $instansi})<-[:MEMBER_OF]-(p:Pegawai)
+MATCH (t:TimKerja {muatan: $muatan})<-[:MEMBER_OF]-(p:Pegawai)
 WHERE p.instansi_asal IS NOT NULL AND p.instansi_asal <> $instansi
 WITH t, collect(p.nip) AS anggota
 OPTIONAL MATCH (t)-[:DITETAPKAN_OLEH]->(s:Jabatan)

@@ -11,7 +11,7 @@
 //   Only where the profile sets a limit: a team's period (mulai to selesai)
 //   or a leader's term (the ketua membership's period) longer than it, or a
 //   team with no end date under a limit.
-MATCH (t:TimKerja {instansi: $instansi})
+MATCH (t:TimKerja {muatan: $muatan})
 WHERE $team_months_max IS NOT NULL AND t.mulai IS NOT NULL
 WITH t, CASE WHEN t.selesai IS NULL THEN null
              ELSE duration.inMonths(date(t.mulai), date(t.selesai)).months END AS bulan
@@ -19,7 +19,7 @@ WHERE bulan IS NULL OR bulan > $team_months_max
 RETURN t.kode AS subjek, t.nama AS nama, CASE WHEN bulan IS NULL THEN 'tim_terbuka' ELSE 'tim' END AS sebab,
        bulan, t.mulai AS mulai, t.selesai AS selesai, $team_months_max AS batas, null AS ketua
 UNION ALL
-MATCH (t:TimKerja {instansi: $instansi})<-[m:MEMBER_OF {peran: 'ketua'}]-(p:Pegawai)
+MATCH (t:TimKerja {muatan: $muatan})<-[m:MEMBER_OF {peran: 'ketua'}]-(p:Pegawai)
 WHERE $leader_months_max IS NOT NULL AND m.mulai IS NOT NULL AND m.selesai IS NOT NULL
 WITH t, m, p, duration.inMonths(date(m.mulai), date(m.selesai)).months AS bulan
 WHERE bulan > $leader_months_max

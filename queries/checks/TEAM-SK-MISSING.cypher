@@ -9,7 +9,7 @@
 // description: >
 //   A team is set up by an SK (surat keputusan / surat perintah) with a number
 //   and an issuing position of a kind the regulation allows.
-MATCH (t:TimKerja {instansi: $instansi})
+MATCH (t:TimKerja {muatan: $muatan})
 OPTIONAL MATCH (t)-[:DITETAPKAN_OLEH]->(s:Jabatan)
 WITH t, s
 WHERE ($sk_required AND (t.sk_nomor IS NULL OR s IS NULL))

@@ -1,4 +1,7 @@
-// Every loaded agency, for pickers and for `sikerja check` without --instansi.
+// Loaded agencies (all, or the one named by $instansi), for pickers, for
+// `sikerja check` without --instansi, and to learn an agency's live version:
+// `muatan` is the load id its nodes carry (queries/version.py).
 MATCH (i:Instansi)
-RETURN i.kode AS kode, i.nama AS nama, i.profil AS profil, toString(i.dimuat) AS dimuat
+WHERE $instansi IS NULL OR i.kode = $instansi
+RETURN i.kode AS kode, i.nama AS nama, i.profil AS profil, i.muatan AS muatan, toString(i.dimuat) AS dimuat
 ORDER BY kode

@@ -1,7 +1,7 @@
 // One position with its chain of superiors and its chain of evaluators up to
 // the top (bounded, so a loop ends), and the positions directly under it or
 // evaluated by it. One row per position; `edges` lists [from, to, type].
-MATCH (j:Jabatan {instansi: $instansi, kode: $jabatan})
+MATCH (j:Jabatan {muatan: $muatan, kode: $jabatan})
 CALL (j) {
   RETURN j AS a, null AS b, null AS rel
   UNION

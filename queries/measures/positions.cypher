@@ -1,6 +1,6 @@
 // Every position with its superior, unit, holders and how many filled
 // positions it evaluates: the raw rows for span and layer measures.
-MATCH (j:Jabatan {instansi: $instansi})
+MATCH (j:Jabatan {muatan: $muatan})
 OPTIONAL MATCH (j)-[:DI_UNIT]->(u:UnitOrganisasi)
 OPTIONAL MATCH (j)-[:ATASAN_LANGSUNG]->(a:Jabatan)
 RETURN j.kode AS kode, j.nama AS nama, j.jenis AS jenis, j.jenjang AS jenjang, u.kode AS unit,

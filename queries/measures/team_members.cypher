@@ -1,6 +1,6 @@
 // One team with its owning unit, SK issuer and one row per member (with the
 // member's position and unit); a team without members gives one row of nulls.
-MATCH (t:TimKerja {instansi: $instansi, kode: $tim})
+MATCH (t:TimKerja {muatan: $muatan, kode: $tim})
 OPTIONAL MATCH (t)-[:PEMILIK_KINERJA]->(o:UnitOrganisasi)
 OPTIONAL MATCH (t)-[:DITETAPKAN_OLEH]->(s:Jabatan)
 OPTIONAL MATCH (p:Pegawai)-[m:MEMBER_OF]->(t)

@@ -1,7 +1,7 @@
 // Every team with its owner, SK, period, leaders (with their units), member
 // count, the units its members come from and how many members come from
 // another agency.
-MATCH (t:TimKerja {instansi: $instansi})
+MATCH (t:TimKerja {muatan: $muatan})
 OPTIONAL MATCH (t)-[:PEMILIK_KINERJA]->(o:UnitOrganisasi)
 OPTIONAL MATCH (t)-[:DITETAPKAN_OLEH]->(s:Jabatan)
 RETURN t.kode AS kode, t.nama AS nama, t.jenis AS jenis, o.kode AS pemilik, o.nama AS pemilik_nama,

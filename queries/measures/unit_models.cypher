@@ -6,7 +6,7 @@
 // head, 2 when it names the unit or its kind, 1 when the tiers fit its
 // layers_max, 1 when every JF sits under a kind it allows; the best is the
 // nearest (the first in profile order on a tie).
-MATCH (u:UnitOrganisasi {instansi: $instansi})
+MATCH (u:UnitOrganisasi {muatan: $muatan})
 WHERE EXISTS { (u)-[:MENERAPKAN]->(:Permodelan) }
    OR u.jenis IN $model_unit_kinds OR u.nama IN $model_unit_names
 OPTIONAL MATCH (u)-[:MENERAPKAN]->(m:Permodelan)

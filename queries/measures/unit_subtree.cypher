@@ -2,8 +2,8 @@
 // recorded evaluators and holders: the rows of the unit graph. Superiors and
 // evaluators outside the subtree are returned by code and name so the graph
 // can show them as outside nodes.
-MATCH (root:UnitOrganisasi {instansi: $instansi, kode: $unit})
-MATCH (u:UnitOrganisasi {instansi: $instansi})-[:BAGIAN_DARI*0..]->(root)
+MATCH (root:UnitOrganisasi {muatan: $muatan, kode: $unit})
+MATCH (u:UnitOrganisasi {muatan: $muatan})-[:BAGIAN_DARI*0..]->(root)
 MATCH (j:Jabatan)-[:DI_UNIT]->(u)
 OPTIONAL MATCH (j)-[:ATASAN_LANGSUNG]->(a:Jabatan)
 RETURN j.kode AS kode, j.nama AS nama, j.jenis AS jenis, j.jenjang AS jenjang, u.kode AS unit,

@@ -21,12 +21,15 @@ CALL (heads) {
   RETURN coalesce(max(size(s)) + 1, 0) AS lapisan
 }
 CALL (u) {
-  // JF of the unit and of sub-units that declare no model of their own; the
-  // JF head of the unit itself (a JF-led unit) reports outside and is skipped.
-  OPTIONAL MATCH p = (f:Jabatan {jenis: 'fungsional'})-[:DI_UNIT]->(fu:UnitOrganisasi)-[:BAGIAN_DARI*0..]->(u)
-  WHERE none(x IN nodes(p)[1..-1] WHERE EXISTS { (x)-[:MENERAPKAN]->(:Permodelan) })
-    AND NOT (fu = u AND NOT EXISTS { (f)-[:ATASAN_LANGSUNG]->(:Jabatan)-[:DI_UNIT]->(u) })
+  // JF of the unit and of sub-units that declare no model of their own: the
+  // walk down stops at a sub-unit that declares one (its node predicate), so
+  // declaring sub-trees are never entered. The JF head of the unit itself (a
+  // JF-led unit) reports outside the unit and is skipped.
+  OPTIONAL MATCH (u) ((:UnitOrganisasi)<-[:BAGIAN_DARI]-(x:UnitOrganisasi WHERE NOT EXISTS { (x)-[:MENERAPKAN]->(:Permodelan) })){0,} (fu:UnitOrganisasi)
+  OPTIONAL MATCH (f:Jabatan {jenis: 'fungsional'})-[:DI_UNIT]->(fu)
   OPTIONAL MATCH (f)-[:ATASAN_LANGSUNG]->(a:Jabatan)
+  WITH u, fu, a
+  WHERE fu <> u OR EXISTS { (a)-[:DI_UNIT]->(u) }
   RETURN collect(DISTINCT a.jenis) AS jf_atasan
 }
 WITH u, m, kepala, lapisan, jf_atasan,

@@ -133,7 +133,7 @@ def _require_agency(instansi: str) -> None:
     """The dashboard falls back to another agency for an unknown code: refuse to time the wrong one."""
     from sikerja.loader.graph import connect
     from sikerja.loader.settings import Settings
-    from sikerja.queries.runner import agencies
+    from sikerja.queries.version import agencies
 
     settings = Settings.from_env()
     with connect(settings) as driver:

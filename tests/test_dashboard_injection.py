@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 from sikerja.dashboard import data, warm
 from sikerja.dashboard import text as T
 from sikerja.loader import write
-from sikerja.queries.runner import agencies
+from sikerja.queries.version import agencies
 
 PAYLOADS = [
     "' OR 1=1 //",

@@ -72,9 +72,9 @@ def render(stored: dict[str, Any]) -> str:
            "## Machine", ""]
     out += table(["", ""], [[k, str(v)] for k, v in m.items()], "ll")
     out += ["Last command: `" + stored.get("command", "") + "`. Each scale's date and the machine's load average",
-            "during each phase are below. **The machine is shared** with other engineers' test runs on the same",
-            "2 cores and the same Neo4j server, so a load average above ~1 means the figures are pessimistic;",
-            "final figures are to be re-run on a quiet machine.", ""]
+            "during each phase are below. The machine's 2 cores and its Neo4j server can be shared with other",
+            "work (test suites, other engineers): a load average well above 2 means something else competed and",
+            "the figures are pessimistic. Nothing else ran during the runs recorded here unless a note says so.", ""]
     out += _targets(scales)
     out += _loads(scales)
     out += _baselines(scales)

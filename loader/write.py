@@ -301,7 +301,7 @@ def replace_agency(
     params = {"instansi": kode, "muatan": summary.muatan}
     props = {k: v for k, v in inst.items() if k != "kode"}
     started = time.perf_counter()
-    purge_abandoned(driver, db, batch_size=batch_size)
+    _tidy(driver, db, batch_size)
     swapped = False
     driver.execute_query(q["stage_open"], params, database_=db)
     stager = _Stager(driver, db, params, workers, progress)
@@ -333,6 +333,16 @@ def replace_agency(
     summary.purge_seconds = time.perf_counter() - purged
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _tidy(driver: neo4j.Driver, db: str, batch_size: int) -> None:
+    """Purge what dead loads left, before staging. Housekeeping never fails a load: two loads that
+    start together may claim the same leftover and race to delete it, and the loser's error means
+    only that the other purged it (what is left stays invisible and a later load retries)."""
+    try:
+        purge_abandoned(driver, db, batch_size=batch_size)
+    except (neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError):
+        pass
 
 
 def _discard(driver: neo4j.Driver, db: str, muatan: str, batch_size: int) -> None:

@@ -214,3 +214,17 @@ def test_xlsx_nip_stored_as_number_is_refused(driver, db, instansi, tmp_path):
     with pytest.raises(BundleError) as info:
         load_bundle(driver, db, path, models_of)
     assert any(p.column == "nip" and p.row == 3 and "15 digit" in p.reason for p in info.value.problems)
+
+
+def test_a_failure_purging_leftovers_does_not_fail_the_load(driver, db, instansi, load_tables, monkeypatch):
+    from neo4j.exceptions import TransientError
+
+    from sikerja.loader import write
+
+    def racing(*args, **kwargs):
+        raise TransientError("another load deleted this leftover first")
+
+    monkeypatch.setattr(write, "purge_abandoned", racing)
+    load_tables(tiny_agency(instansi))
+    assert one(driver, db, "MATCH (i:Instansi {kode: $k}) MATCH (j:Jabatan {muatan: i.muatan}) RETURN count(j) AS n",
+               k=instansi)["n"] == 9

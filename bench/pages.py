@@ -57,6 +57,23 @@ PAGES: dict[str, tuple[str, str, str]] = {
     "tim": ("Tim Kerja", "metrics() >= 5", "tables() >= 1 && charts() >= 2"),
 }
 VISITS = ("after_start", "first", "repeat", "new_tab")
+# The floor: a bare Streamlit page with one element of each kind the pages
+# draw (title, metric, chart, table; three rows of data), served by `streamlit
+# run` on the same machine and opened in a new tab like the pages are: what a
+# new tab costs before any sikerja code runs (the browser starting Streamlit's
+# front end and its chart and table components, and the session opening).
+FLOOR = "lantai"
+FLOOR_SPEC = ("Lantai Streamlit", "metrics() >= 1", "metrics() >= 1 && charts() >= 1 && tables() >= 1")
+FLOOR_APP = """import altair as alt
+import pandas as pd
+import streamlit as st
+
+st.title("Lantai Streamlit")
+st.metric("n", 3)
+df = pd.DataFrame({"a": ["x", "y", "z"], "b": [1, 2, 3]})
+st.altair_chart(alt.Chart(df).mark_bar().encode(x="a", y="b"))
+st.dataframe(df)
+"""
 TWO_BROWSERS = ("after_start", "new_tab")  # visits also timed in a new browser profile
 
 # Polls every 25 ms. Elements of the previous page that are still shown while a
@@ -119,6 +136,21 @@ def free_port() -> int:
 
 
 @contextmanager
+def bare_streamlit(port: int) -> Iterator[tuple[str, float]]:
+    """``streamlit run`` of FLOOR_APP on loopback: (base URL, seconds until healthy)."""
+    from sikerja.dashboard.serve import running
+
+    with tempfile.TemporaryDirectory(prefix="sikerja-bench-floor-") as tmp:
+        app = Path(tmp) / "lantai.py"
+        app.write_text(FLOOR_APP, encoding="utf-8")
+        command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+                   "--server.address", "127.0.0.1", "--server.headless", "true",
+                   "--browser.gatherUsageStats", "false"]
+        with running(port, Path(tmp) / "streamlit.log", command=command) as got:
+            yield got
+
+
+@contextmanager
 def dashboard(port: int) -> Iterator[tuple[str, float]]:
     """A fresh ``sikerja dashboard --port PORT`` (the command a user runs): (base URL, seconds until healthy)."""
     from sikerja.dashboard.serve import running
@@ -142,7 +174,7 @@ def _require_agency(instansi: str) -> None:
 
 
 def wait_drawn(page: Any, slug: str, *, click: bool) -> tuple[float, float]:
-    title, interactive, complete = PAGES[slug]
+    title, interactive, complete = FLOOR_SPEC if slug == FLOOR else PAGES[slug]
     got = page.evaluate(WAIT_JS, {"title": title, "interactive": interactive, "complete": complete,
                                   "click": title if click else None, "settle": 300, "timeout": TIMEOUT_S * 1000})
     return got["interactive"], got["complete"]
@@ -178,13 +210,21 @@ def measure(instansi: str, port: int, *, rounds: int = 1) -> list[dict[str, Any]
                         new = _open(ctx, base, slug, instansi)
                         ctx.close()
                         samples[(slug, "new_tab")].append((*_open(returning, base, slug, instansi), start_s, *new))
+            with bare_streamlit(port) as (base, start_s):
+                for _ in range(rounds):
+                    _open(returning, base, FLOOR, instansi)  # the returning browser has seen this app once
+                    ctx = browser.new_context(viewport=VIEWPORT)
+                    new = _open(ctx, base, FLOOR, instansi)
+                    ctx.close()
+                    samples[(FLOOR, "new_tab")] = [*samples.get((FLOOR, "new_tab"), []),
+                                                   (*_open(returning, base, FLOOR, instansi), start_s, *new)]
         finally:
             browser.close()
     load = round(max(load_before, os.getloadavg()[0]), 1)
     out = []
     for (slug, visit), got in samples.items():
         row = {
-            "page": slug, "title": PAGES[slug][0], "visit": visit, "instansi": instansi, "rounds": len(got),
+            "page": slug, "title": (FLOOR_SPEC if slug == FLOOR else PAGES[slug])[0], "visit": visit, "instansi": instansi, "rounds": len(got),
             "load_average": load,
             "interactive_s": _median(got, 0), "complete_s": _median(got, 1), "server_start_s": _median(got, 2),
         }
@@ -198,7 +238,7 @@ def _open(ctx: Any, base: str, slug: str, instansi: str, *, timed: bool = True) 
     """A new tab on ``slug``; with ``timed`` it waits until drawn and returns (interactive, complete) instead."""
     page = ctx.new_page()
     page.set_default_timeout(TIMEOUT_S * 1000)
-    page.goto(f"{base}/{'' if slug == 'ringkasan' else slug}?instansi={instansi}", wait_until="commit")
+    page.goto(f"{base}/{'' if slug in ('ringkasan', FLOOR) else slug}?instansi={instansi}", wait_until="commit")
     if not timed:
         return page
     got = wait_drawn(page, slug, click=False)
@@ -224,8 +264,15 @@ def table(rows: list[dict[str, Any]]) -> str:
         cells = [cell(a, "_new_browser"), cell(a), cell(by[(slug, "first")]), cell(by[(slug, "repeat")]),
                  cell(t, "_new_browser"), cell(t)]
         lines.append(f"| {title} | " + " | ".join(cells) + " |")
-    starts = [r["server_start_s"] for r in rows]
+    starts = [r["server_start_s"] for r in rows if r["page"] != FLOOR]
     lines.append("")
+    floor = by.get((FLOOR, "new_tab"))
+    if floor:
+        lines.append(f"Floor: a bare Streamlit page (a title, a metric, a chart and a table of three rows; `streamlit run`, "
+                     f"no sikerja code) in a "
+                     f"new tab on the same machine: {cell(floor, '_new_browser')} in a new browser, {cell(floor)} in "
+                     "a returning one: what every new tab costs before the dashboard's own work.")
+        lines.append("")
     lines.append(f"Seconds until interactive / complete. Dashboard start until its health check answers: "
                  f"{min(starts):.1f}–{max(starts):.1f} s (not included). Load average (1 min) before or after, "
                  f"the higher: {rows[0]['load_average']} on {os.cpu_count()} cores.")

@@ -63,6 +63,8 @@ class LoadSummary:
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0  # whole load: purge of abandoned stages, stage, swap, purge of the old version
     swap_seconds: float = 0.0  # the one transaction that makes the new version live
+    live_seconds: float = 0.0  # from the start until readers see the new version
+    replaced: bool = False  # a previous version was retired (and purged unless old_left)
     purge_seconds: float = 0.0
     old_left: bool = False  # the retired version could not be purged now (a later load will)
 
@@ -317,6 +319,8 @@ def replace_agency(
             lama = session.execute_write(_swap, params, props)
         swapped = True
         summary.swap_seconds = time.perf_counter() - staged
+        summary.live_seconds = time.perf_counter() - started
+        summary.replaced = lama is not None
     finally:
         stager.close()
         if not swapped:

@@ -50,6 +50,10 @@ def load(
         f"dalam {summary.seconds:.1f} detik ({rate:,.0f}/detik).",
         markup=False,
     )
+    if summary.replaced:
+        old = ("versi lama belum dapat dihapus (tidak terlihat pembaca; pemuatan berikutnya menghapusnya)"
+               if summary.old_left else f"versi lama dihapus dalam {summary.purge_seconds:.1f} detik berikutnya")
+        out.print(f"Versi baru terlihat pembaca setelah {summary.live_seconds:.1f} detik; {old}.", markup=False)
 
 
 def check(

@@ -201,6 +201,10 @@ def test_cli_loads_and_reports_summary(driver, db, instansi, tmp_path):
     proc = subprocess.run([sys.executable, "-m", "sikerja.loader.cli", "load", str(folder)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert f"Instansi {instansi} dimuat: 23 simpul" in proc.stdout
+    assert "Versi baru" not in proc.stdout  # nothing was replaced
+    proc = subprocess.run([sys.executable, "-m", "sikerja.loader.cli", "load", str(folder)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "Versi baru terlihat pembaca setelah" in proc.stdout and "versi lama dihapus dalam" in proc.stdout
 
 
 def test_xlsx_nip_stored_as_number_is_refused(driver, db, instansi, tmp_path):

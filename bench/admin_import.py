@@ -76,6 +76,7 @@ def convert(folder: Path, out: Path) -> list[str]:
     out.mkdir(parents=True, exist_ok=True)
     inst = next(read_table(folder, "instansi"))
     kode = inst["kode"]
+    muatan = "import"  # the one version the imported store holds: every node and the Instansi name it
     args: list[str] = []
 
     def write(name: str, header: list[str], rows: Any) -> Path:
@@ -87,18 +88,19 @@ def convert(folder: Path, out: Path) -> list[str]:
         return path
 
     props = [k for k in inst if k != "kode"]
-    path = write("Instansi", ["kode:ID(Instansi)", *props, "instansi"], [[kode, *(inst[k] for k in props), kode]])
+    path = write("Instansi", ["kode:ID(Instansi)", *props, "instansi", "muatan"],
+                 [[kode, *(inst[k] for k in props), kode, muatan]])
     args.append(f"--nodes=Instansi={path}")
     models = models_of(inst["profil"]) or []
     path = write("Permodelan", ["id:ID(Permodelan)", "nama", "dasar", "profil", "kepala:string[]", "lapisan_maks:long",
-                                "instansi"],
+                                "instansi", "muatan"],
                  ([m["id"], m["nama"], m["dasar"], m["profil"], ";".join(m["kepala"]),
-                   "" if m["lapisan_maks"] is None else m["lapisan_maks"], kode] for m in models))
+                   "" if m["lapisan_maks"] is None else m["lapisan_maks"], kode, muatan] for m in models))
     args.append(f"--nodes=Permodelan={path}")
     for step in NODE_STEPS:
         cols = [c for c in columns(folder, step.table) if c not in step.skip]
-        header = [f"{c}:ID({_id_space(step.table)})" if c == step.key else c for c in cols] + ["instansi"]
-        rows = ([*(r.get(c, "") for c in cols), kode] for r in read_table(folder, step.table))
+        header = [f"{c}:ID({_id_space(step.table)})" if c == step.key else c for c in cols] + ["instansi", "muatan"]
+        rows = ([*(r.get(c, "") for c in cols), kode, muatan] for r in read_table(folder, step.table))
         args.append(f"--nodes={step.label}={write(step.label, header, rows)}")
     for step in REL_STEPS:
         extra = list(MEMBER_PROPS) if step.label == "MEMBER_OF" else []

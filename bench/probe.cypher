@@ -1,31 +1,33 @@
-// What bench/probe.py asks the server: one agency's nodes by label and relationships
-// by type (to compare two loads of one bundle), heap in use, the server version.
+// What bench/probe.py asks the server: the nodes by label and relationships by type
+// of one agency's live version (to compare two loads of one bundle), heap in use, the server version.
 
 // name: nodes
-CALL () {
-  MATCH (n:UnitOrganisasi {instansi: $instansi}) RETURN 'UnitOrganisasi' AS jenis, count(n) AS n
+MATCH (i:Instansi {kode: $instansi})
+CALL (i) {
+  MATCH (n:UnitOrganisasi {muatan: i.muatan}) RETURN 'UnitOrganisasi' AS jenis, count(n) AS n
   UNION ALL
-  MATCH (n:Jabatan {instansi: $instansi}) RETURN 'Jabatan' AS jenis, count(n) AS n
+  MATCH (n:Jabatan {muatan: i.muatan}) RETURN 'Jabatan' AS jenis, count(n) AS n
   UNION ALL
-  MATCH (n:Pegawai {instansi: $instansi}) RETURN 'Pegawai' AS jenis, count(n) AS n
+  MATCH (n:Pegawai {muatan: i.muatan}) RETURN 'Pegawai' AS jenis, count(n) AS n
   UNION ALL
-  MATCH (n:TimKerja {instansi: $instansi}) RETURN 'TimKerja' AS jenis, count(n) AS n
+  MATCH (n:TimKerja {muatan: i.muatan}) RETURN 'TimKerja' AS jenis, count(n) AS n
   UNION ALL
-  MATCH (n:Permodelan {instansi: $instansi}) RETURN 'Permodelan' AS jenis, count(n) AS n
+  MATCH (n:Permodelan {muatan: i.muatan}) RETURN 'Permodelan' AS jenis, count(n) AS n
   UNION ALL
-  MATCH (n:Instansi {kode: $instansi}) RETURN 'Instansi' AS jenis, count(n) AS n
+  RETURN 'Instansi' AS jenis, 1 AS n
 }
 RETURN jenis, n;
 
 // name: relationships
-CALL () {
-  MATCH (:UnitOrganisasi {instansi: $instansi})-[r]->() RETURN type(r) AS jenis
+MATCH (i:Instansi {kode: $instansi})
+CALL (i) {
+  MATCH (:UnitOrganisasi {muatan: i.muatan})-[r]->() RETURN type(r) AS jenis
   UNION ALL
-  MATCH (:Jabatan {instansi: $instansi})-[r]->() RETURN type(r) AS jenis
+  MATCH (:Jabatan {muatan: i.muatan})-[r]->() RETURN type(r) AS jenis
   UNION ALL
-  MATCH (:Pegawai {instansi: $instansi})-[r]->() RETURN type(r) AS jenis
+  MATCH (:Pegawai {muatan: i.muatan})-[r]->() RETURN type(r) AS jenis
   UNION ALL
-  MATCH (:TimKerja {instansi: $instansi})-[r]->() RETURN type(r) AS jenis
+  MATCH (:TimKerja {muatan: i.muatan})-[r]->() RETURN type(r) AS jenis
 }
 RETURN jenis, count(*) AS n;
 

@@ -237,7 +237,7 @@ def _retire(tx: neo4j.ManagedTransaction, params: dict[str, Any], lama: str | No
 def _swap(tx: neo4j.ManagedTransaction, params: dict[str, Any], props: dict[str, Any]) -> str | None:
     q = _statements()
     rec = tx.run(q["swap_lock"], params).single(strict=True)
-    if not rec["ada"]:
+    if tx.run(q["swap_stage"], params).single(strict=True)["status"] != "tahap":
         raise StageLost(
             f"tahap muatan {params['muatan']} hilang sebelum ditukar; data lama instansi {params['instansi']} "
             "tetap utuh, ulangi pemuatan"
@@ -248,9 +248,16 @@ def _swap(tx: neo4j.ManagedTransaction, params: dict[str, Any], props: dict[str,
 
 
 def purge(driver: neo4j.Driver, db: str, muatan: str, *, batch_size: int = BATCH) -> None:
-    """Delete every node of version ``muatan``, then its registration, in small transactions."""
+    """Delete every node of version ``muatan``, then its registration, in small transactions.
+
+    Refuses (does nothing) when ``muatan`` is an agency's live version. Versions are never
+    reused and a stage can become live only in its own load's swap, which refuses a stage
+    that was claimed for purging; so a version found not live here stays so.
+    """
     q = _statements()
     with driver.session(database=db) as session:
+        if session.run(q["is_live"], versi=muatan).single(strict=True)["n"]:
+            return
         session.run(q["purge"], versi=muatan, ukuran=batch_size).consume()
         session.run(q["purge_done"], id=muatan).consume()
 

@@ -91,11 +91,12 @@ def check(
             codes = instansi or [a["kode"] for a in agencies(driver, settings.database)]
             if not codes:
                 fail("belum ada instansi yang dimuat; jalankan `sikerja load BUNDEL` dulu")
+            hide = samarkan or pseudonym.enabled()
             findings = []
             for kode in codes:
-                findings.extend(run_checks(driver, settings.database, kode, rules=rule))
-            if samarkan or pseudonym.enabled():
-                findings = pseudonym.findings(driver, settings.database, findings)
+                samaran = (lambda m, found, k=kode: pseudonym.findings_at(driver, settings.database, k, m, found)) \
+                    if hide else None
+                findings.extend(run_checks(driver, settings.database, kode, rules=rule, then=samaran))
     if output is not None:
         export.write(findings, "csv" if fmt == "table" else fmt, output)
         err.print(f"{len(findings)} temuan ditulis ke {output}")

@@ -33,7 +33,6 @@ import neo4j
 from sikerja.loader import cypherfile
 from sikerja.loader.graph import read
 from sikerja.loader.settings import state_dir
-from sikerja.queries import version
 from sikerja.queries.findings import Finding
 
 ENV = "SIKERJA_SAMARKAN"
@@ -194,20 +193,10 @@ def _for_key(key: bytes) -> Pseudonyms:
     return Pseudonyms(key)
 
 
-def agency_officials(driver: neo4j.Driver, db: str, instansi: str) -> list[dict[str, str | None]]:
-    """NIP and name of every official of the agency's live version."""
-    q = cypherfile.load("queries", "measures/pegawai.cypher").query
-    return version.consistent(driver, db, instansi, lambda a: read(
-        driver, q, db, tag="pseudonym:pegawai", instansi=instansi, muatan=a["muatan"]))
-
-
-def findings(driver: neo4j.Driver, db: str, found: Sequence[Finding]) -> list[Finding]:
-    """``found`` (any agencies) with their officials' NIPs and names replaced."""
+def findings_at(driver: neo4j.Driver, db: str, instansi: str, muatan: str, found: Sequence[Finding]) -> list[Finding]:
+    """One agency's findings, read from version ``muatan``, with the NIPs and names of that same
+    version's officials replaced (an official only in another version would be missed)."""
     p = pseudonyms()
-    by_agency: dict[str, Officials] = {}
-    out = []
-    for f in found:
-        if f.instansi not in by_agency:
-            by_agency[f.instansi] = p.officials(agency_officials(driver, db, f.instansi))
-        out.append(p.finding(f, by_agency[f.instansi]))
-    return out
+    q = cypherfile.load("queries", "measures/pegawai.cypher").query
+    known = p.officials(read(driver, q, db, tag="pseudonym:pegawai", instansi=instansi, muatan=muatan))
+    return [p.finding(f, known) for f in found]

@@ -75,10 +75,18 @@ def run_check(driver: neo4j.Driver, db: str, check: Check, instansi: str, muatan
 
 
 def run_checks(driver: neo4j.Driver, db: str, instansi: str, *, rules: Iterable[str] | None = None,
-               on_rule: Callable[[str], None] | None = None) -> list[Finding]:
-    """All findings for the agency's live version under its own profile, in rule then subject order."""
-    return consistent(driver, db, instansi, lambda a: findings_at(
-        driver, db, instansi, a["muatan"], load_profile(a["profil"]), rules=rules, on_rule=on_rule))
+               on_rule: Callable[[str], None] | None = None,
+               then: Callable[[str, list[Finding]], list[Finding]] | None = None) -> list[Finding]:
+    """All findings for the agency's live version under its own profile, in rule then subject order.
+
+    ``then(muatan, findings)``, when given, reworks them inside the same consistent read (e.g.
+    pseudonyms from the same version's officials).
+    """
+    def read_version(a: dict[str, Any]) -> list[Finding]:
+        found = findings_at(driver, db, instansi, a["muatan"], load_profile(a["profil"]), rules=rules, on_rule=on_rule)
+        return then(a["muatan"], found) if then else found
+
+    return consistent(driver, db, instansi, read_version)
 
 
 def findings_at(driver: neo4j.Driver, db: str, instansi: str, muatan: str, profile: Profile, *,

@@ -232,3 +232,54 @@ def test_a_failure_purging_leftovers_does_not_fail_the_load(driver, db, instansi
     load_tables(tiny_agency(instansi))
     assert one(driver, db, "MATCH (i:Instansi {kode: $k}) MATCH (j:Jabatan {muatan: i.muatan}) RETURN count(j) AS n",
                k=instansi)["n"] == 9
+
+
+def test_a_swap_committed_without_its_answer_keeps_the_new_version(driver, db, instansi, load_tables, monkeypatch):
+    """The connection drops right after the swap commits: the load fails with IncompleteCommit, and the
+    new version it made live stays whole (the failed load must not discard what is now live)."""
+    import neo4j
+    from neo4j.exceptions import IncompleteCommit
+
+    from sikerja.loader import write
+
+    newer = tiny_agency(instansi)
+    newer["jabatan"].append({**newer["jabatan"][-1], "kode": "PLK-BARU", "nama": "Pelaksana Baru"})
+    load_tables(newer)
+    expected = snapshot(driver, db, instansi)
+    load_tables(tiny_agency(instansi))
+    real = neo4j.Session.execute_write
+
+    def answer_lost(self, work, *args, **kwargs):
+        out = real(self, work, *args, **kwargs)
+        if work is write._swap:
+            raise IncompleteCommit("sambungan putus setelah commit")
+        return out
+
+    monkeypatch.setattr(neo4j.Session, "execute_write", answer_lost)
+    with pytest.raises(IncompleteCommit):
+        load_tables(newer)
+    monkeypatch.undo()
+    assert snapshot(driver, db, instansi) == expected
+
+
+def test_a_stage_claimed_as_abandoned_is_never_swapped_in(driver, db, instansi, load_tables, monkeypatch):
+    """A purger claimed the stage (it stopped beating for too long) before the swap: the swap refuses,
+    and the agency keeps its previous version."""
+    from sikerja.loader import write
+
+    load_tables(tiny_agency(instansi))
+    before = snapshot(driver, db, instansi)
+    real = write._swap
+
+    def claimed_first(tx, params, props):
+        driver.execute_query("MATCH (s:Muatan {id: $m}) SET s.status = 'hapus', s.klaim = datetime()",
+                             m=params["muatan"], database_=db)
+        return real(tx, params, props)
+
+    monkeypatch.setattr(write, "_swap", claimed_first)
+    newer = tiny_agency(instansi)
+    newer["jabatan"].append({**newer["jabatan"][-1], "kode": "PLK-BARU", "nama": "Pelaksana Baru"})
+    with pytest.raises(write.StageLost):
+        load_tables(newer)
+    monkeypatch.undo()
+    assert snapshot(driver, db, instansi) == before

@@ -112,13 +112,22 @@ CREATE (a)-[m:MEMBER_OF]->(b)
 SET m = r.props;
 
 // name: swap_lock
-// First statement of the swap: the agency node's write lock serialises swaps
-// and deletions of one agency. Returns the live version's load id.
+// First statement of the swap. It write-locks the agency node, which
+// serialises swaps and deletions of one agency, and this load's registration,
+// so no purger can claim the stage from now until the swap commits (a claim
+// sets the status under the same lock). Returns the live version's load id.
 MERGE (i:Instansi {kode: $instansi})
 SET i.instansi = $instansi
 WITH i
-OPTIONAL MATCH (s:Muatan {id: $muatan, status: 'tahap'})
-RETURN i.muatan AS lama, s IS NOT NULL AS ada;
+OPTIONAL MATCH (s:Muatan {id: $muatan})
+SET s.detak = datetime()
+RETURN i.muatan AS lama;
+
+// name: swap_stage
+// Read once swap_lock holds the lock: 'tahap' unless a purger claimed the
+// stage (as abandoned) before it; null if it was already purged.
+OPTIONAL MATCH (s:Muatan {id: $muatan})
+RETURN s.status AS status;
 
 // name: retire
 // The retired version becomes garbage owned by the load that retired it.
@@ -152,6 +161,12 @@ WHERE ($instansi IS NULL OR s.untuk = $instansi)
        OR (s.status = 'tahap' AND s.detak < datetime() - duration({seconds: $basi})))
 SET s.status = 'hapus', s.pembersih = $muatan, s.klaim = datetime()
 RETURN s.id AS id;
+
+// name: is_live
+// A live version is never purged (a load whose swap committed without its
+// client hearing so must not discard what it staged).
+MATCH (i:Instansi {muatan: $versi})
+RETURN count(i) AS n;
 
 // name: purge
 // Delete every node of version $versi in small transactions (auto-commit only).

@@ -74,6 +74,7 @@ df = pd.DataFrame({"a": ["x", "y", "z"], "b": [1, 2, 3]})
 st.altair_chart(alt.Chart(df).mark_bar().encode(x="a", y="b"))
 st.dataframe(df)
 """
+SPECS = {**PAGES, FLOOR: FLOOR_SPEC}
 TWO_BROWSERS = ("after_start", "new_tab")  # visits also timed in a new browser profile
 
 # Polls every 25 ms. Elements of the previous page that are still shown while a
@@ -174,7 +175,7 @@ def _require_agency(instansi: str) -> None:
 
 
 def wait_drawn(page: Any, slug: str, *, click: bool) -> tuple[float, float]:
-    title, interactive, complete = FLOOR_SPEC if slug == FLOOR else PAGES[slug]
+    title, interactive, complete = SPECS[slug]
     got = page.evaluate(WAIT_JS, {"title": title, "interactive": interactive, "complete": complete,
                                   "click": title if click else None, "settle": 300, "timeout": TIMEOUT_S * 1000})
     return got["interactive"], got["complete"]
@@ -216,15 +217,15 @@ def measure(instansi: str, port: int, *, rounds: int = 1) -> list[dict[str, Any]
                     ctx = browser.new_context(viewport=VIEWPORT)
                     new = _open(ctx, base, FLOOR, instansi)
                     ctx.close()
-                    samples[(FLOOR, "new_tab")] = [*samples.get((FLOOR, "new_tab"), []),
-                                                   (*_open(returning, base, FLOOR, instansi), start_s, *new)]
+                    samples.setdefault((FLOOR, "new_tab"), []).append(
+                        (*_open(returning, base, FLOOR, instansi), start_s, *new))
         finally:
             browser.close()
     load = round(max(load_before, os.getloadavg()[0]), 1)
     out = []
     for (slug, visit), got in samples.items():
         row = {
-            "page": slug, "title": (FLOOR_SPEC if slug == FLOOR else PAGES[slug])[0], "visit": visit, "instansi": instansi, "rounds": len(got),
+            "page": slug, "title": SPECS[slug][0], "visit": visit, "instansi": instansi, "rounds": len(got),
             "load_average": load,
             "interactive_s": _median(got, 0), "complete_s": _median(got, 1), "server_start_s": _median(got, 2),
         }

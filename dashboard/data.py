@@ -19,9 +19,9 @@ import functools
 import os
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, LiteralString
+from typing import Any, LiteralString, TypeVar
 
 import neo4j
 import streamlit as st
@@ -45,6 +45,7 @@ VALIDATE_EVERY = 2.0  # seconds a successful connectivity check is trusted (each
 # Errors that mean "Neo4j could not answer this time": shown as a clear message, retried on the next run.
 DB_ERRORS: tuple[type[BaseException], ...] = (ServiceUnavailable, SessionExpired, Neo4jError, DriverError, OSError)
 SESSION_KEY = "instansi"
+Result = TypeVar("Result")
 
 
 # --------------------------------------------------------------------------------------------- driver
@@ -109,11 +110,18 @@ def _query(name: str) -> LiteralString:
     return cypherfile.load("queries", f"measures/{name}.cypher").query
 
 
-def _read(name: str, instansi: str, muatan: str, **params: Any) -> list[dict[str, Any]]:
+def _verified(instansi: str, muatan: str, read_version: Callable[[neo4j.Driver, str], Result]) -> Result:
+    """``read_version(driver, db)`` on version ``muatan``; VersionChanged (nothing cached) unless it is
+    still live afterwards, i.e. no load retired it and started deleting it during the read."""
     d, db = driver()
-    rows = read(d, _query(name), db, tag=f"dashboard:{name}", instansi=instansi, muatan=muatan, **params)
+    out = read_version(d, db)
     version.ensure_live(d, db, instansi, muatan)
-    return rows
+    return out
+
+
+def _read(name: str, instansi: str, muatan: str, **params: Any) -> list[dict[str, Any]]:
+    return _verified(instansi, muatan, lambda d, db: read(
+        d, _query(name), db, tag=f"dashboard:{name}", instansi=instansi, muatan=muatan, **params))
 
 
 # --------------------------------------------------------------------------------------------- agencies
@@ -174,9 +182,7 @@ def forget_agencies() -> None:
 @st.cache_data(ttl=TTL, max_entries=MAX_AGENCIES, show_spinner=T.LOADING_CHECKS)
 def finding_rows(instansi: str, muatan: str, profil: str) -> list[dict[str, str]]:
     """DESIGN §3 rows of every check of the agency's profile."""
-    d, db = driver()
-    found = runner.findings_at(d, db, instansi, muatan, load_profile(profil))
-    version.ensure_live(d, db, instansi, muatan)
+    found = _verified(instansi, muatan, lambda d, db: runner.findings_at(d, db, instansi, muatan, load_profile(profil)))
     return [f.as_row() for f in found]
 
 
@@ -195,10 +201,7 @@ def as_findings(rows: Iterable[dict[str, str]]) -> list[Finding]:
 
 @st.cache_data(ttl=TTL, max_entries=MAX_AGENCIES, show_spinner=T.LOADING_MEASURES)
 def measure_rows(instansi: str, muatan: str, span_groups: tuple[int, ...]) -> list[dict[str, Any]]:
-    d, db = driver()
-    rows = measures_mod.position_measures(d, db, instansi, muatan, span_groups)
-    version.ensure_live(d, db, instansi, muatan)
-    return rows
+    return _verified(instansi, muatan, lambda d, db: measures_mod.position_measures(d, db, instansi, muatan, span_groups))
 
 
 def measures(agency: Agency) -> list[dict[str, Any]]:
@@ -245,10 +248,8 @@ def finding_unit_list(agency: Agency) -> list[str | None]:
 
 @st.cache_data(ttl=TTL, max_entries=MAX_AGENCIES, show_spinner=False)
 def _unit_models(instansi: str, muatan: str, profil: str) -> list[dict[str, Any]]:
-    d, db = driver()
-    rows = measures_mod.unit_models(d, db, instansi, muatan, runner.parameters(load_profile(profil)))
-    version.ensure_live(d, db, instansi, muatan)
-    return rows
+    params = runner.parameters(load_profile(profil))
+    return _verified(instansi, muatan, lambda d, db: measures_mod.unit_models(d, db, instansi, muatan, params))
 
 
 def unit_models(agency: Agency) -> list[dict[str, Any]]:

@@ -227,8 +227,8 @@ class _Stager:
             s.close()
 
 
-def _retire(tx: neo4j.ManagedTransaction, params: dict[str, Any], lama: str | None) -> str | None:
-    """Register the live version ``lama`` for purging (it stays whole until then); returns it."""
+def _retire(tx: neo4j.ManagedTransaction, params: dict[str, Any], lama: str | None) -> None:
+    """Register the live version ``lama`` for purging (it stays whole until then)."""
     if lama is not None:  # None: the agency node was not written by this loader and has no version
         tx.run(_statements()["retire"], {**params, "lama": lama}).consume()
     return lama
@@ -242,9 +242,9 @@ def _swap(tx: neo4j.ManagedTransaction, params: dict[str, Any], props: dict[str,
             f"tahap muatan {params['muatan']} hilang sebelum ditukar; data lama instansi {params['instansi']} "
             "tetap utuh, ulangi pemuatan"
         )
-    lama = _retire(tx, params, rec["lama"])
+    _retire(tx, params, rec["lama"])
     tx.run(q["swap_done"], {**params, "props": props}).consume()
-    return lama
+    return rec["lama"]
 
 
 def purge(driver: neo4j.Driver, db: str, muatan: str, *, batch_size: int = BATCH) -> None:
@@ -281,9 +281,9 @@ def delete_agency(driver: neo4j.Driver, db: str, kode: str) -> bool:
         rec = tx.run(q["drop_lock"], params).single()
         if rec is None:
             return False, None
-        lama = _retire(tx, params, rec["lama"])
+        _retire(tx, params, rec["lama"])
         tx.run(q["drop_instansi"], params).consume()
-        return True, lama
+        return True, rec["lama"]
 
     with driver.session(database=db) as session:
         found, lama = session.execute_write(work)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 from typing import Optional
@@ -94,8 +95,7 @@ def check(
             hide = samarkan or pseudonym.enabled()
             findings = []
             for kode in codes:
-                samaran = (lambda m, found, k=kode: pseudonym.findings_at(driver, settings.database, k, m, found)) \
-                    if hide else None
+                samaran = functools.partial(pseudonym.findings_at, driver, settings.database, kode) if hide else None
                 findings.extend(run_checks(driver, settings.database, kode, rules=rule, then=samaran))
     if output is not None:
         export.write(findings, "csv" if fmt == "table" else fmt, output)
@@ -162,8 +162,7 @@ def spans(
     from sikerja.loader.graph import connect
     from sikerja.loader.settings import Settings
     from sikerja.queries.measures import position_measures, summarise
-    from sikerja.queries.profiles import ProfileError
-    from sikerja.queries.profiles import load_profile
+    from sikerja.queries.profiles import ProfileError, load_profile
     from sikerja.queries.version import UnknownAgency, VersionChanged, consistent
 
     with reporting("kueri ukuran", UnknownAgency, VersionChanged, ProfileError):

@@ -65,13 +65,12 @@ def ensure_live(driver: neo4j.Driver, db: str, instansi: str, muatan: str) -> No
 def consistent(driver: neo4j.Driver, db: str, instansi: str, read_version: Callable[[dict[str, Any]], T],
                attempts: int = ATTEMPTS) -> T:
     """``read_version(agency_row)`` on the live version, read again if a load replaced it meanwhile."""
+    row = agency(driver, db, instansi)
     for _ in range(attempts):
-        row = agency(driver, db, instansi)
         out = read_version(row)
-        try:
-            ensure_live(driver, db, instansi, row["muatan"])
-        except VersionChanged:
-            continue
-        return out
+        now = agency(driver, db, instansi)  # UnknownAgency when it was removed meanwhile
+        if now["muatan"] == row["muatan"]:
+            return out
+        row = now  # the next attempt reads the version that replaced it
     raise VersionChanged(f"instansi {instansi!r} dimuat ulang terus-menerus saat dibaca ({attempts} kali); "
                          "ulangi setelah pemuatan selesai")

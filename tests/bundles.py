@@ -86,6 +86,13 @@ def clone(tables: Tables) -> Tables:
     return copy.deepcopy(tables)
 
 
+def one_more_position(tables: Tables) -> Tables:
+    """A copy with one more position (like the last one, as PLK-BARU): another version of the agency."""
+    out = clone(tables)
+    out["jabatan"].append({**out["jabatan"][-1], "kode": "PLK-BARU", "nama": "Pelaksana Baru"})
+    return out
+
+
 def _header(name: str, rows: list[dict[str, str]], headers: dict[str, list[str]] | None = None) -> list[str]:
     """The declared columns (``headers`` overrides HEADERS), then any extra ones the rows carry."""
     cols = list((headers or HEADERS)[name])

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import streamlit as st
-from bundles import Tables, clone, nip, tiny_agency
+from bundles import Tables, clone, nip, one_more_position, tiny_agency
 from streamlit.testing.v1 import AppTest
 
 from sikerja.dashboard import data, network, warm
@@ -298,12 +298,9 @@ def test_an_unreachable_server_gives_a_message_and_the_next_run_retries(loaded: 
     assert metrics(at)[T.R_POSITIONS] == "14"
 
 
-
 def test_a_version_replaced_while_the_page_reads_it_is_not_shown(loaded: str, load_tables) -> None:
     open_page(loaded)  # the agency list (with its live version) is now cached for 15 s
-    newer = dashboard_agency(loaded)
-    newer["jabatan"].append({**newer["jabatan"][-1], "kode": "PLK-BARU", "nama": "Pelaksana Baru"})
-    load_tables(newer)  # a load lands, and this version's reads were not cached yet:
+    load_tables(one_more_position(dashboard_agency(loaded)))  # a load lands, and this version's reads were not cached yet:
     for cached in (data.finding_rows, data.measure_rows, data._rows, data._keyed, data._finding_units, data._unit_models):
         cached.clear()
     warm.forget()

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from bundles import HEADERS, clone, nip, tiny_agency, write_csv, write_xlsx
+from bundles import HEADERS, clone, nip, one_more_position, tiny_agency, write_csv, write_xlsx
 from conftest import snapshot
 
 from sikerja.loader.bundle import BundleError
@@ -242,8 +242,7 @@ def test_a_swap_committed_without_its_answer_keeps_the_new_version(driver, db, i
 
     from sikerja.loader import write
 
-    newer = tiny_agency(instansi)
-    newer["jabatan"].append({**newer["jabatan"][-1], "kode": "PLK-BARU", "nama": "Pelaksana Baru"})
+    newer = one_more_position(tiny_agency(instansi))
     load_tables(newer)
     expected = snapshot(driver, db, instansi)
     load_tables(tiny_agency(instansi))
@@ -277,8 +276,7 @@ def test_a_stage_claimed_as_abandoned_is_never_swapped_in(driver, db, instansi, 
         return real(tx, params, props)
 
     monkeypatch.setattr(write, "_swap", claimed_first)
-    newer = tiny_agency(instansi)
-    newer["jabatan"].append({**newer["jabatan"][-1], "kode": "PLK-BARU", "nama": "Pelaksana Baru"})
+    newer = one_more_position(tiny_agency(instansi))
     with pytest.raises(write.StageLost):
         load_tables(newer)
     monkeypatch.undo()

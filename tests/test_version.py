@@ -7,7 +7,7 @@ import threading
 import time
 
 import pytest
-from bundles import clone, tiny_agency, write_csv
+from bundles import one_more_position, tiny_agency, write_csv
 
 from sikerja.loader import write
 from sikerja.loader.load import load_bundle
@@ -22,8 +22,7 @@ def two_versions(kode: str):
     """Two versions of the tiny agency, each with its own finding (a read of a deleted one has neither)."""
     a = tiny_agency(kode)
     next(j for j in a["jabatan"] if j["kode"] == "PLK-1")["penilai"] = ""  # held by Joko Prasetyo: EVAL-MISSING
-    b = clone(a)
-    b["jabatan"].append({**a["jabatan"][-1], "kode": "PLK-BARU", "nama": "Pelaksana Baru"})
+    b = one_more_position(a)
     epid = next(j for j in b["jabatan"] if j["kode"] == "EPID-1")
     epid["penilai"] = ""  # held by Agus Salim: EVAL-MISSING
     return a, b

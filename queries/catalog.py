@@ -1,9 +1,9 @@
 """The rule catalogue: one ``checks/<RULE-ID>.cypher`` per rule, its header the single source of metadata.
 
 A header is ``// key: value`` lines (YAML): ``id``, ``title`` (Bahasa Indonesia),
-``severity`` (the default; a profile may override), ``subject`` (the label the
+``severity`` (the default; a profile may override), ``groups`` (of ``GROUPS``), ``subject`` (the label the
 ``subjek`` column names), ``params`` (profile parameters the query uses besides
-``$muatan``, the agency version it reads, and ``$instansi``, the agency code), ``message`` (a template filled from the row; or a mapping from
+those of ``RUNNER_PARAMS``), ``message`` (a template filled from the row; or a mapping from
 the row's ``sebab`` column to templates), ``description``.
 """
 
@@ -19,7 +19,12 @@ from sikerja.loader import cypherfile
 from sikerja.loader.schema import LABELS
 from sikerja.queries.findings import Severity
 
-VERSION_PARAMS = ("instansi", "muatan")  # given to every check by the runner
+# Given to every check by the runner: the agency code, the version it reads, and the reference
+# date ('YYYY-MM-DD') at which periods (memberships, teams, delegations) are judged.
+RUNNER_PARAMS = ("instansi", "muatan", "per")
+
+# What a rule is about, for the pages and reports that show rules together (``groups`` in a header).
+GROUPS = ("penilai", "atasan", "rentang", "lapisan", "permodelan", "tim", "jabatan")
 
 RULE_ID = re.compile(r"^[A-Z]+(-[A-Z]+)+$")
 PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
@@ -35,6 +40,7 @@ class Check:
     title: str
     severity: Severity
     subject: str
+    groups: tuple[str, ...]
     params: tuple[str, ...]
     message: str | dict[str, str]
     description: str
@@ -61,21 +67,29 @@ def _parse(name: str) -> Check:
     where = f"queries/checks/{name}"
     if not isinstance(rid, str) or not RULE_ID.match(rid) or f"{rid}.cypher" != name:
         raise CatalogError(f"{where}: header id {rid!r} must match the file name and look like AREA-FAULT")
-    missing = [k for k in ("title", "severity", "subject", "message", "description") if not h.get(k)]
+    missing = [k for k in ("title", "severity", "groups", "subject", "message", "description") if not h.get(k)]
     if missing:
         raise CatalogError(f"{where}: header lacks {', '.join(missing)}")
     if h["subject"] not in LABELS:
         raise CatalogError(f"{where}: subject {h['subject']!r} is not a label of DESIGN §2")
+    groups = tuple(h["groups"])
+    if not set(groups) <= set(GROUPS):
+        raise CatalogError(f"{where}: groups {sorted(set(groups) - set(GROUPS))} are not in {GROUPS}")
     params = tuple(h.get("params") or ())
-    used = set(PARAM.findall(f.query)) - set(VERSION_PARAMS)
+    used = set(PARAM.findall(f.query)) - set(RUNNER_PARAMS)
     if used != set(params):
         raise CatalogError(f"{where}: declared params {sorted(params)} but the query uses {sorted(used)}")
     if "$muatan" not in f.query:
         raise CatalogError(f"{where}: every check selects the agency's version by $muatan")
     return Check(
-        id=rid, title=h["title"], severity=Severity(h["severity"]), subject=h["subject"], params=params,
+        id=rid, title=h["title"], severity=Severity(h["severity"]), subject=h["subject"], groups=groups, params=params,
         message=h["message"], description=str(h["description"]).strip(), query=f.query,
     )
+
+
+def in_group(group: str) -> tuple[str, ...]:
+    """The rule ids of one group, in id order."""
+    return tuple(rid for rid, c in checks().items() if group in c.groups)
 
 
 @cache

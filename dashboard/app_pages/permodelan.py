@@ -11,10 +11,11 @@ import streamlit as st
 from sikerja.dashboard import data, network
 from sikerja.dashboard import text as T
 from sikerja.dashboard.app_pages import widgets
+from sikerja.queries.catalog import in_group
 from sikerja.queries.profiles import Permodelan, PositionMatch
 
 # Findings that say a unit does not follow its declared model.
-MODEL_RULES = ("MODEL-MISMATCH", "EVAL-MODEL", "LAYERS-DEEP", "EVAL-GRADE")
+MODEL_RULES = in_group("permodelan")
 
 
 def _subject(s: PositionMatch) -> str:

@@ -1,6 +1,7 @@
 // id: ATASAN-CYCLE
 // title: Rantai atasan langsung berputar
 // severity: pelanggaran
+// groups: [atasan]
 // subject: Jabatan
 // params: []
 // message: "Rantai atasan langsung dari jabatan {subjek} ({nama}) kembali ke jabatan itu sendiri setelah {panjang} langkah."

@@ -1,6 +1,7 @@
 // id: ATASAN-MISSING
 // title: Jabatan tanpa atasan langsung
 // severity: pelanggaran
+// groups: [atasan]
 // subject: Jabatan
 // params: []
 // message: "Jabatan {subjek} ({nama}) tidak memiliki atasan langsung."

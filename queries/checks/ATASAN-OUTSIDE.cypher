@@ -1,6 +1,7 @@
 // id: ATASAN-OUTSIDE
 // title: Atasan langsung di luar unit dan unit induknya
 // severity: peringatan
+// groups: [atasan]
 // subject: Jabatan
 // params: []
 // message: "Atasan langsung jabatan {subjek} ({nama}, unit {unit}) adalah {atasan} di unit {unit_atasan}, di luar unit itu dan unit induknya."

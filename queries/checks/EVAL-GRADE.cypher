@@ -1,6 +1,7 @@
 // id: EVAL-GRADE
 // title: Pejabat penilai kinerja tidak memenuhi syarat jenis atau jenjang
 // severity: pelanggaran
+// groups: [penilai, permodelan]
 // subject: Jabatan
 // params: [allowed_kinds, allowed_kinds_dasar, jf_unit_head_may_evaluate, forbidden, jf_same_or_lower_forbidden, jf_same_or_lower_dasar, jenjang_rank]
 // message:

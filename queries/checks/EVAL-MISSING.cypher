@@ -1,6 +1,7 @@
 // id: EVAL-MISSING
 // title: Jabatan terisi tanpa pejabat penilai kinerja
 // severity: pelanggaran
+// groups: [penilai]
 // subject: Jabatan
 // params: []
 // message: "Jabatan {subjek} ({nama}) diduduki pegawai tetapi tidak memiliki pejabat penilai kinerja."

@@ -1,6 +1,7 @@
 // id: EVAL-MODEL
 // title: Pejabat penilai kinerja berbeda dari yang ditetapkan permodelan unit
 // severity: pelanggaran
+// groups: [penilai, permodelan]
 // subject: Jabatan
 // params: [models]
 // message: "Jabatan {subjek} ({nama}) dinilai oleh {penilai} ({jenis_penilai}), padahal permodelan {permodelan} menetapkan penilai berjenis {seharusnya}."

@@ -1,6 +1,7 @@
 // id: EVAL-MULTIPLE
 // title: Jabatan dengan lebih dari satu pejabat penilai kinerja
 // severity: pelanggaran
+// groups: [penilai]
 // subject: Jabatan
 // params: []
 // message: "Jabatan {subjek} ({nama}) memiliki {jumlah} pejabat penilai kinerja: {penilai}."

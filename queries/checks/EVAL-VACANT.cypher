@@ -1,6 +1,7 @@
 // id: EVAL-VACANT
 // title: Pejabat penilai kinerja kosong (tanpa pejabat definitif maupun Plt)
 // severity: pelanggaran
+// groups: [penilai]
 // subject: Jabatan
 // params: []
 // message: "Jabatan {subjek} ({nama}) dinilai oleh jabatan {penilai} ({nama_penilai}) yang tidak diduduki pejabat definitif maupun Plt."

@@ -1,6 +1,7 @@
 // id: LAYERS-DEEP
 // title: Lapisan struktural melebihi batas
 // severity: peringatan
+// groups: [lapisan, permodelan]
 // subject: UnitOrganisasi
 // params: [models, layers_max, structural]
 // message: "Unit {subjek} ({nama}) memiliki {lapisan} lapisan struktural di bawah pimpinannya, melebihi batas {batas}."

@@ -1,6 +1,7 @@
 // id: MODEL-MISMATCH
 // title: Struktur unit tidak sesuai permodelan yang dinyatakan
 // severity: pelanggaran
+// groups: [permodelan]
 // subject: UnitOrganisasi
 // params: [models, model_unit_kinds, model_unit_names, structural]
 // message:

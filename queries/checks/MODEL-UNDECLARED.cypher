@@ -1,6 +1,7 @@
 // id: MODEL-UNDECLARED
 // title: Unit tanpa permodelan yang dinyatakan
 // severity: peringatan
+// groups: [permodelan]
 // subject: UnitOrganisasi
 // params: [model_unit_kinds, model_unit_names]
 // message: "Unit {subjek} ({nama}, {jenis}) termasuk unit yang diatur permodelan, tetapi tidak menyatakan permodelan."

@@ -1,6 +1,7 @@
 // id: PEGAWAI-UNPLACED
 // title: Pegawai tanpa jabatan
 // severity: peringatan
+// groups: [jabatan]
 // subject: Pegawai
 // params: []
 // message: "Pegawai {subjek} ({nama}) tidak menduduki jabatan apa pun, definitif maupun Plt."

@@ -1,6 +1,7 @@
 // id: POSITION-DOUBLE
 // title: Satu jabatan diduduki lebih dari satu pegawai
 // severity: pelanggaran
+// groups: [jabatan]
 // subject: Jabatan
 // params: []
 // message: "Jabatan {subjek} ({nama}) diduduki {jumlah} pegawai sekaligus: {pegawai}."

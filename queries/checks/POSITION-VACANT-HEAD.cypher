@@ -1,6 +1,7 @@
 // id: POSITION-VACANT-HEAD
 // title: Pimpinan unit kosong tanpa pejabat definitif maupun Plt
 // severity: peringatan
+// groups: [jabatan]
 // subject: Jabatan
 // params: []
 // message: "Jabatan pimpinan {subjek} ({nama}) pada unit {unit} ({nama_unit}) tidak diduduki pejabat definitif maupun Plt."

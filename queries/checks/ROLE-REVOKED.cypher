@@ -1,6 +1,7 @@
 // id: ROLE-REVOKED
 // title: Jabatan masih memakai sebutan peran yang telah dicabut
 // severity: pelanggaran
+// groups: [jabatan]
 // subject: Jabatan
 // params: [revoked_titles]
 // message: "Jabatan {subjek} masih bernama \"{nama}\", memuat sebutan peran yang telah dicabut ({sebutan})."

@@ -1,6 +1,7 @@
 // id: SPAN-NARROW
 // title: Rentang kendali terlalu sempit
 // severity: peringatan
+// groups: [rentang]
 // subject: Jabatan
 // params: [span_min, structural]
 // message: "Jabatan struktural {subjek} ({nama}) hanya membawahi langsung {bawahan} jabatan, kurang dari {batas}."

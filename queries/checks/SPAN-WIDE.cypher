@@ -1,6 +1,7 @@
 // id: SPAN-WIDE
 // title: Rentang kendali terlalu lebar
 // severity: peringatan
+// groups: [rentang]
 // subject: Jabatan
 // params: [span_max]
 // message: "Jabatan {subjek} ({nama}) membawahi langsung {bawahan} jabatan, melebihi batas {batas}."

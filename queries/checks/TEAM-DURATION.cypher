@@ -1,6 +1,7 @@
 // id: TEAM-DURATION
 // title: Masa tim atau masa jabatan ketua melebihi batas
 // severity: peringatan
+// groups: [tim]
 // subject: TimKerja
 // params: [team_months_max, leader_months_max]
 // message:

@@ -1,6 +1,7 @@
 // id: TEAM-LEADER-COUNT
 // title: Jumlah ketua tim tidak sesuai
 // severity: pelanggaran
+// groups: [tim]
 // subject: TimKerja
 // params: [leader_min, leader_max]
 // message: "Tim {subjek} ({nama}) memiliki {jumlah} ketua; yang diperbolehkan {minimum} sampai {maksimum}."

@@ -1,6 +1,7 @@
 // id: TEAM-LEADER-GRADE
 // title: Ketua tim bukan dari jenis jabatan yang diperbolehkan
 // severity: pelanggaran
+// groups: [tim]
 // subject: TimKerja
 // params: [leader_kinds]
 // message: "Tim {subjek} ({nama}) diketuai {ketua} ({nama_ketua}) yang menduduki jabatan {jabatan} berjenis {jenis}, bukan jenis yang boleh menjadi ketua tim."

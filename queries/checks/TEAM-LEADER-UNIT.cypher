@@ -1,6 +1,7 @@
 // id: TEAM-LEADER-UNIT
 // title: Ketua tim bukan dari unit pemilik kinerja
 // severity: peringatan
+// groups: [tim]
 // subject: TimKerja
 // params: []
 // message: "Ketua tim {subjek} ({nama}), {ketua}, berasal dari unit {unit_ketua}, bukan dari unit pemilik kinerja {pemilik} atau unit di bawahnya."

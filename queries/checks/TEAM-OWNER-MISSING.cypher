@@ -1,6 +1,7 @@
 // id: TEAM-OWNER-MISSING
 // title: Tim tanpa unit pemilik kinerja
 // severity: pelanggaran
+// groups: [tim]
 // subject: TimKerja
 // params: []
 // message: "Tim {subjek} ({nama}) tidak memiliki unit pemilik kinerja."

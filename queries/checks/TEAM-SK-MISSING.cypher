@@ -1,6 +1,7 @@
 // id: TEAM-SK-MISSING
 // title: Tim tanpa SK atau SK dari pejabat yang tidak berwenang
 // severity: pelanggaran
+// groups: [tim]
 // subject: TimKerja
 // params: [sk_required, sk_issuers]
 // message:

@@ -316,6 +316,37 @@ def eval_model(o: Org, p: dict[str, Any]) -> list[Row]:
     return out
 
 
+@check("EVAL-NOT-ATASAN")
+def eval_not_atasan(o: Org, p: dict[str, Any]) -> list[Row]:
+    models = {m["id"]: m for m in p["models"]}
+    out: list[Row] = []
+    for k, j in o.jabatan.items():
+        a, recorded = o.sup[k], o.penilai[k]
+        if j["jenis"] == KEPALA_DAERAH or not recorded or a is None:
+            continue
+        u = o.unit_of[k]
+        decl = o.nearest_declaring(u)
+        model = models.get(o.declares[decl][0]) if decl is not None else None
+        rule = None
+        if model is not None and not (u == decl and o.unit_of[a] != decl):
+            rule = next((r for r in model["evaluators"] if j["jenis"] in r["jenis"]
+                         and (r["jenjang"] is None or _in(j.get("jenjang"), r["jenjang"]))), None)
+        relasi = rule["penilai"] if rule else "atasan"
+        if relasi == "atasan":
+            expected = [a]
+        elif relasi == "atasan_atasan":
+            expected = [o.sup[a]] if o.sup[a] is not None else []
+        elif relasi in ("kepala_unit", "kepala_induk"):
+            target = decl if relasi == "kepala_unit" else o.parent[decl]
+            expected = [h for h in o.in_unit.get(target, ()) if o.is_head(h, target)] if target else []
+        else:
+            expected = []
+        if (expected or relasi == "delegasi") and not set(recorded) & set(expected):
+            out.append((k, j["nama"], relasi, model["id"] if model else None, sorted(recorded), sorted(expected),
+                        rule["dasar"] if rule and relasi != "atasan" else None))
+    return out
+
+
 # --- positions and officials ---------------------------------------------------------------
 
 
@@ -512,7 +543,9 @@ def team_cross_agency(o: Org, p: dict[str, Any]) -> list[Row]:
         if not lent:
             continue
         for s in split_codes(t.get("sk_penerbit", "")) or [None]:
-            if not t.get("sk_nomor") or s is None or o.jabatan[s]["jenis"] not in issuers:
+            if not t.get("sk_nomor") or s is None or not (o.jabatan[s]["jenis"] in issuers or (
+                    "sekretaris_daerah" in issuers and o.unit[o.unit_of[s]]["jenis"] == "sekretariat_daerah"
+                    and o.is_head(s, o.unit_of[s]))):
                 out.append((k, t["nama"], lent))
     return out
 

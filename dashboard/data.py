@@ -195,8 +195,7 @@ def findings(agency: Agency) -> list[dict[str, str]]:
 
 
 def as_findings(rows: Iterable[dict[str, str]]) -> list[Finding]:
-    return [Finding(rule=r["rule"], severity=Severity(r["severity"]), instansi=r["instansi"], subjek=r["subjek"],
-                    pesan=r["pesan"], dasar=r["dasar"]) for r in rows]
+    return [Finding(**{**r, "severity": Severity(r["severity"])}) for r in rows]
 
 
 @st.cache_data(ttl=TTL, max_entries=MAX_AGENCIES, show_spinner=T.LOADING_MEASURES)

@@ -166,6 +166,7 @@ SEVERITY_COL = "Tingkat"
 SUBJECT = "Subjek"
 MESSAGE = "Pesan"
 DASAR = "Dasar"
+KUTIPAN = "Bunyi pasal"
 AGENCY = "Instansi"
 
 # Permodelan.

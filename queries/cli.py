@@ -9,6 +9,8 @@ from typing import Optional
 
 import typer
 
+from sikerja.queries.findings import FIELDS
+
 
 def register(app: typer.Typer) -> None:
     # `load` lives here, not in the loader's CLI: it needs the profiles
@@ -65,6 +67,8 @@ def check(
     rule: Optional[list[str]] = typer.Option(None, "--rule", "-r", help="hanya aturan ini (boleh berulang)"),
     samarkan: bool = typer.Option(False, "--samarkan", help="ganti NIP dan nama pegawai dengan samaran yang tetap "
                                   "(sama dengan SIKERJA_SAMARKAN=1)"),
+    per: Optional[str] = typer.Option(None, "--per", help="tanggal acuan YYYY-MM-DD: keanggotaan, masa tim dan "
+                                      "pendelegasian dinilai pada tanggal ini; bawaan: hari ini"),
 ) -> None:
     """Jalankan pemeriksaan profil tiap instansi; exit 0 bersih, 1 ada temuan setingkat --fail-on, 2 galat."""
     from sikerja.loader.cli import err, fail, out, reporting
@@ -85,6 +89,7 @@ def check(
         fail("--fail-on harus info, peringatan atau pelanggaran")
     if fmt == "xlsx" and output is None:
         fail("--format xlsx membutuhkan --output BERKAS.xlsx")
+    per_date = _reference_date(per, fail)
     with reporting("kueri pemeriksaan", UnknownAgency, VersionChanged, ProfileError, CatalogError,
                    pseudonym.PseudonymError):
         settings = Settings.from_env()
@@ -96,7 +101,7 @@ def check(
             findings = []
             for kode in codes:
                 samaran = functools.partial(pseudonym.findings_at, driver, settings.database, kode) if hide else None
-                findings.extend(run_checks(driver, settings.database, kode, rules=rule, then=samaran))
+                findings.extend(run_checks(driver, settings.database, kode, rules=rule, per=per_date, then=samaran))
     if output is not None:
         export.write(findings, "csv" if fmt == "table" else fmt, output)
         err.print(f"{len(findings)} temuan ditulis ke {output}")
@@ -107,6 +112,20 @@ def check(
     raise typer.Exit(exit_code(findings, threshold))
 
 
+def _reference_date(value: str | None, fail):
+    """``--per`` as a date, or None for today; a malformed value is a usage error (exit 2)."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        if len(value) != 10:
+            raise ValueError(value)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"--per harus tanggal berformat YYYY-MM-DD, bukan {value!r}")
+
+
 def _print_table(findings, console) -> None:
     from rich.table import Table
     from rich.text import Text
@@ -115,10 +134,11 @@ def _print_table(findings, console) -> None:
         console.print("Tidak ada temuan.")
         return
     t = Table(show_lines=False)
-    for col in ("rule", "severity", "instansi", "subjek", "pesan", "dasar"):
+    for col in FIELDS:
         t.add_column(col, overflow="fold")
     for f in findings:  # cells as Text: a '[/]' or '[link=...]' in a name is data, not markup
-        t.add_row(*(Text(v) for v in (f.rule, f.severity.value, f.instansi, f.subjek, f.pesan, f.dasar)))
+        row = f.as_row()
+        t.add_row(*(Text(row[k]) for k in FIELDS))
     console.print(t)
     by = {}
     for f in findings:

@@ -19,7 +19,7 @@ class Severity(str, Enum):
         return list(Severity).index(self)
 
 
-FIELDS = ("rule", "severity", "instansi", "subjek", "pesan", "dasar")
+FIELDS = ("rule", "severity", "instansi", "subjek", "pesan", "dasar", "kutipan")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +30,7 @@ class Finding:
     subjek: str
     pesan: str
     dasar: str
+    kutipan: str = ""  # the words of the article behind ``dasar``, as the profile quotes them
 
     def as_row(self) -> dict[str, str]:
         row = asdict(self)

@@ -131,24 +131,47 @@ class Evaluators(_Strict):
     forbidden: tuple[ForbiddenEvaluator, ...] = ()
 
 
+# An SK issuer named by role rather than by kind: the head of the unit of kind
+# sekretariat_daerah (the Sekda is a JPT Pratama like every Kepala Dinas, so the kind alone
+# cannot tell them apart).
+Issuer = JabatanJenis | Literal["sekretaris_daerah"]
+
+
 class Teams(_Strict):
     leader_kinds: tuple[JabatanJenis, ...] = Field(description="kinds that may lead a team (TEAM-LEADER-GRADE)")
     leader_min: int = Field(ge=0, description="0 where a team 'dapat dipimpin' (a leader is optional)")
     leader_max: int = Field(ge=1)
     sk_issuers: tuple[JabatanJenis, ...] = Field(description="kinds whose position may issue a team's SK")
     sk_required: bool = True
-    cross_agency_sk_issuers: tuple[JabatanJenis, ...] = Field(
-        description="kinds that may issue the SK of a team with members from another agency"
+    cross_agency_sk_issuers: tuple[Issuer, ...] = Field(
+        description="kinds (or the role sekretaris_daerah) that may issue the SK of a team with members from "
+                    "another agency"
     )
 
 
+# Which position the text makes a subject's evaluator (EVAL-NOT-ATASAN), relative to the subject:
+# - atasan: its atasan langsung (every regulation's default: "Pejabat Penilai Kinerja adalah
+#   atasan langsung");
+# - atasan_atasan: the atasan of that atasan (e.g. Metro's Wakil Direktur over the Kepala Bidang
+#   of an Ahli Madya);
+# - kepala_unit: the head of the unit that declares the model (e.g. Metro's JPT Pratama who rates
+#   the Ahli Madya under a Level II official);
+# - kepala_induk: the head of that unit's parent unit (e.g. Metro's Kepala Dinas Kesehatan who
+#   rates the Ahli Madya of an RSUD Kelas D);
+# - delegasi: an official the text says is rated only under a delegation (e.g. Metro's UPTD Ahli
+#   Muda, rated by "Pejabat Administrator pada Dinas/Badan yang diberikan pendelegasian
+#   kewenangan"): lawful only with a recorded delegation.
+Relasi = Literal["atasan", "atasan_atasan", "kepala_unit", "kepala_induk", "delegasi"]
+
+
 class ModelEvaluator(_Strict):
-    """EVAL-MODEL: in units of a model, subjects matching ``subject`` are
-    evaluated by a position of one of the kinds in ``evaluator``.
-    Rules are read in order; the first that matches a subject decides."""
+    """In units of a model, subjects matching ``subject`` are evaluated by a position of one of
+    the kinds in ``evaluator`` (EVAL-MODEL), namely the position ``penilai`` names relative to
+    the subject (EVAL-NOT-ATASAN). Rules are read in order; the first that matches decides."""
 
     subject: PositionMatch
     evaluator: tuple[JabatanJenis, ...]
+    penilai: Relasi = "atasan"
     dasar: str
 
 
@@ -198,6 +221,10 @@ class Profile(_Strict):
         default_factory=dict,
         description="readings picked where the text contradicts itself: key -> what was chosen and why",
     )
+    kutipan: Mapping[str, str | tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="dasar -> the short words of its article(s), as printed in the regulation",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Profile:
@@ -214,6 +241,32 @@ class Profile(_Strict):
 
     def model(self, model_id: str) -> Permodelan | None:
         return next((m for m in self.models if m.id == model_id), None)
+
+    def quote(self, dasar: str) -> str:
+        """The quoted words behind ``dasar`` (several articles joined by ' … '), or ''."""
+        q = self.kutipan.get(dasar, "")
+        return q if isinstance(q, str) else " … ".join(q)
+
+    def dasar_strings(self) -> set[str]:
+        """Every citation the profile makes, wherever it is written."""
+        found: set[str] = set()
+
+        def walk(v: Any, key: str = "") -> None:
+            if isinstance(v, BaseModel):
+                for name in type(v).model_fields:
+                    if name not in ("kutipan", "choices"):
+                        walk(getattr(v, name), name)
+            elif isinstance(v, Mapping):
+                for k, x in v.items():
+                    walk(x, str(k))
+            elif isinstance(v, (tuple, list)):
+                for x in v:
+                    walk(x, key)
+            elif isinstance(v, str) and (key == "dasar" or key.endswith("_dasar")):
+                found.add(v)
+
+        walk(self)
+        return found
 
     def enabled_rules(self) -> dict[str, RuleConfig]:
         return {rid: cfg for rid, cfg in self.rules.items() if cfg.enabled}
@@ -262,6 +315,7 @@ def _raw(profile_id: str, seen: tuple[str, ...] = ()) -> dict[str, Any]:
         base = _raw(parent, (*seen, profile_id))
         base.pop("models", None)  # permodelan belong to one regulation; never inherited
         base.pop("choices", None)
+        base.pop("kutipan", None)
         data = _merge(base, data)
     return data
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -25,7 +26,7 @@ def parameters(profile: Profile) -> dict[str, Any]:
             "unit_kinds": list(m.applies_to.unit_kinds), "unit_names": list(m.applies_to.unit_names),
             "evaluators": [
                 {"jenis": list(r.subject.jenis), "jenjang": list(r.subject.jenjang) if r.subject.jenjang else None,
-                 "evaluator": list(r.evaluator), "dasar": r.dasar}
+                 "evaluator": list(r.evaluator), "penilai": r.penilai, "dasar": r.dasar}
                 for r in m.evaluators
             ],
         }
@@ -57,25 +58,32 @@ def parameters(profile: Profile) -> dict[str, Any]:
     }
 
 
+def reference_date(per: dt.date | None) -> str:
+    """The date periods are judged at, as the graph stores dates ('YYYY-MM-DD'); default today."""
+    return (per or dt.date.today()).isoformat()
+
+
 def run_check(driver: neo4j.Driver, db: str, check: Check, instansi: str, muatan: str, profile: Profile,
-              params: dict[str, Any] | None = None) -> list[Finding]:
-    """One check on one version of the agency (``muatan``), unverified: see :func:`findings_at`."""
+              params: dict[str, Any] | None = None, *, per: dt.date | None = None) -> list[Finding]:
+    """One check on one version of the agency (``muatan``) at the date ``per`` (default today),
+    unverified: see :func:`findings_at`."""
     cfg = profile.rules[check.id]
     values = params if params is not None else parameters(profile)
-    rows = read(driver, check.query, db, tag=check.id, instansi=instansi, muatan=muatan,
+    rows = read(driver, check.query, db, tag=check.id, instansi=instansi, muatan=muatan, per=reference_date(per),
                 **{p: values[p] for p in check.params})
     out = []
     for row in rows:
         severity = Severity(row["severity"]) if row.get("severity") else cfg.severity
+        dasar = row.get("dasar") or cfg.dasar
         out.append(Finding(
             rule=check.id, severity=severity, instansi=instansi, subjek=str(row["subjek"]),
-            pesan=check.message_for(row), dasar=row.get("dasar") or cfg.dasar,
+            pesan=check.message_for(row), dasar=dasar, kutipan=profile.quote(dasar),
         ))
     return out
 
 
 def run_checks(driver: neo4j.Driver, db: str, instansi: str, *, rules: Iterable[str] | None = None,
-               on_rule: Callable[[str], None] | None = None,
+               per: dt.date | None = None, on_rule: Callable[[str], None] | None = None,
                then: Callable[[str, list[Finding]], list[Finding]] | None = None) -> list[Finding]:
     """All findings for the agency's live version under its own profile, in rule then subject order.
 
@@ -83,14 +91,16 @@ def run_checks(driver: neo4j.Driver, db: str, instansi: str, *, rules: Iterable[
     pseudonyms from the same version's officials).
     """
     def read_version(a: dict[str, Any]) -> list[Finding]:
-        found = findings_at(driver, db, instansi, a["muatan"], load_profile(a["profil"]), rules=rules, on_rule=on_rule)
+        found = findings_at(driver, db, instansi, a["muatan"], load_profile(a["profil"]), rules=rules, per=per,
+                            on_rule=on_rule)
         return then(a["muatan"], found) if then else found
 
     return consistent(driver, db, instansi, read_version)
 
 
 def findings_at(driver: neo4j.Driver, db: str, instansi: str, muatan: str, profile: Profile, *,
-                rules: Iterable[str] | None = None, on_rule: Callable[[str], None] | None = None) -> list[Finding]:
+                rules: Iterable[str] | None = None, per: dt.date | None = None,
+                on_rule: Callable[[str], None] | None = None) -> list[Finding]:
     """All findings for one version of the agency. The caller checks that the version was still
     live afterwards (``version.ensure_live``); :func:`run_checks` does."""
     catalog = checks()
@@ -104,5 +114,5 @@ def findings_at(driver: neo4j.Driver, db: str, instansi: str, muatan: str, profi
             raise CatalogError(f"profil {profile.id} mengaktifkan aturan {rule_id} yang tidak ada di katalog queries/checks")
         if on_rule:
             on_rule(rule_id)
-        findings.extend(run_check(driver, db, catalog[rule_id], instansi, muatan, profile, params))
+        findings.extend(run_check(driver, db, catalog[rule_id], instansi, muatan, profile, params, per=per))
     return findings

@@ -25,6 +25,7 @@ import random
 import shutil
 import tempfile
 from bisect import bisect
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -51,9 +52,10 @@ OTHER_AGENCIES = ("PEMPROV", "BPS", "BPKP", "KEMENAG", "BPN")
 
 # Rules a unit can carry, by what they need: a leaf unit with staff, or its placement.
 STAFF_RULES = (
-    "EVAL-MISSING", "EVAL-MULTIPLE", "EVAL-GRADE", "EVAL-MODEL", "ATASAN-MISSING", "ATASAN-CYCLE",
+    "EVAL-MISSING", "EVAL-MULTIPLE", "EVAL-GRADE", "EVAL-MODEL", "EVAL-NOT-ATASAN", "ATASAN-MISSING", "ATASAN-CYCLE",
     "ATASAN-OUTSIDE", "ROLE-REVOKED", "POSITION-DOUBLE", "PEGAWAI-UNPLACED",
 )
+EVALUATOR_RULES = ("EVAL-MULTIPLE", "EVAL-GRADE", "EVAL-MODEL", "EVAL-NOT-ATASAN")  # planted by the choice of penilai
 HEAD_RULES = ("EVAL-VACANT", "POSITION-VACANT-HEAD", "SPAN-WIDE", "SPAN-NARROW", "LAYERS-DEEP")
 TEAM_RULES = (
     "TEAM-LEADER-GRADE", "TEAM-LEADER-COUNT", "TEAM-LEADER-UNIT", "TEAM-OWNER-MISSING", "TEAM-DURATION",
@@ -280,6 +282,9 @@ class Engine:
         self._cores: dict[tuple, tuple[tuple[str, str, int], ...]] = {}
         self._titles: dict[tuple[str, bool], tuple[str, ...]] = {}
         self._caps: dict[tuple, float] = {}
+        # direct reports moved between heads: a unit head that sits under a seat above its parent's
+        # head (a UPTD's head under the Kepala Dinas) counts there, not under the parent's head
+        self._span_shift: Counter[str] = Counter()
 
     # --- agency ---
 
@@ -333,7 +338,7 @@ class Engine:
     def _chain_key(self, u: Unit) -> tuple:
         return (u.head.jenis, u.head.jenjang, u.model.id if u.model else "", u.is_root,
                 tuple(sorted(limit - t for _, limit, t in u.tiers)),
-                tuple((s.jenis, s.jenjang, s.heads, s.filled) for s in u.chain))
+                tuple((s.jenis, s.jenjang, s.heads, s.filled, s.declares) for s in u.chain))
 
     def _place(self, parent: Unit, fam: Family, nama: str, kelas: str, fault: str | None = None,
                ignore_tiers: bool = False, jenis: str = "") -> Placement | None:
@@ -396,7 +401,7 @@ class Engine:
         return parent.theme
 
     def _hypothetical(self, parent: Unit, fam: Family, nama: str, pl: Placement) -> Unit:
-        head = Seat("?", pl.head, pl.head_jenjang, "?", True, holder="?")
+        head = Seat("?", pl.head, pl.head_jenjang, "?", True, holder="?", declares=pl.declared is not None)
         return Unit("?", nama, pl.jenis, fam, self._theme(parent, fam, nama), "", pl.model, pl.declared, head,
                     (head,) + parent.chain, pl.tiers(parent, "?"), None)
 
@@ -466,8 +471,11 @@ class Engine:
         return u.options[bisect(u.cum, self.rng.random() * u.cum[-1])]
 
     def _groups_ok(self, u: Unit) -> bool:
-        return u.family.groups and self.policy.jf_may_sit_under(u.model, "fungsional") and any(
-            j == "fungsional" for j, _, _ in u.options)
+        """Never: staff of a JF-led unit sit under its JF head, who rates them ("dibawah Pejabat
+        Fungsional sebagai pimpinan unit organisasi", Metro Lampiran BAB II huruf E angka 6 huruf a);
+        a JF "penanggung jawab" between them would be an atasan who may not rate (audit
+        metro-2023 §4). Kept as a switch for the family flag ``groups``."""
+        return False
 
     def _titles_for(self, u: Unit, jenis: str, jenjang: str) -> tuple[str, ...]:
         if jenis == "pelaksana":
@@ -529,7 +537,7 @@ class Engine:
             below = shapes.kind_below(pl.head) if shapes.is_structural(pl.head) else None
             at_limit = any(t + 1 > limit for _, limit, t in u.tiers)
             return bool(below and at_limit and self._place(u, FAMILIES["seksi"], "Seksi", "", ignore_tiers=True))
-        if rule in ("EVAL-MULTIPLE", "EVAL-GRADE", "EVAL-MODEL"):
+        if rule in EVALUATOR_RULES:
             return self._evaluator_fault(u, rule) is not None
         if rule == "ROLE-REVOKED":
             return bool(p.profile.revoked_titles)
@@ -569,10 +577,28 @@ class Engine:
                     return jenis, jenjang, tuple(valid[:2])
                 continue
             candidates = u.chain + ((peer,) if rule == "EVAL-GRADE" else ())
+            if rule == "EVAL-NOT-ATASAN":  # a lawful kind, but not the position the text names
+                expected = p.penilai(subject, u.chain)
+                found = next((ev for ev in u.chain if ev.filled and ev is not expected and not p.violations(subject, ev)), None)
+                if expected is not None and found is not None:
+                    return jenis, jenjang, (found,)
+                continue
             for ev in candidates:
                 if ev.filled and p.violations(subject, ev) == {rule}:
                     return jenis, jenjang, (ev,)
         return None
+
+    def _not_the_named_evaluator(self, u: Unit, jenis: str, jenjang: str, atasan_kode: str, penilai: str) -> bool:
+        """EVAL-NOT-ATASAN would report a staff position with this atasan and penilai."""
+        if not atasan_kode or not penilai:
+            return False  # ATASAN-MISSING / EVAL-MISSING
+        subject = Subject(jenis, jenjang, u.model)
+        if self.policy.relation(subject) == "atasan":
+            expected = atasan_kode
+        else:
+            seat = self.policy.penilai(subject, u.chain)
+            expected = seat.kode if seat is not None else ""
+        return bool(expected) and expected not in penilai.split("|")
 
     def _open(self, parent: Unit, spec: UnitSpec, fam: Family, pl: Placement, rule: str | None) -> Unit:
         n = parent.kids.get(fam.abbr, 0) + 1
@@ -592,10 +618,17 @@ class Engine:
         if plt_ok and self.rng.random() < PLT_SHARE:
             holder, acting, pegawai = "", parent.head.holder, None
             parent.plt_for = head_kode
-        head = Seat(head_kode, pl.head, pl.head_jenjang, kode, True, holder=holder, acting=acting)
+        head = Seat(head_kode, pl.head, pl.head_jenjang, kode, True, holder=holder, acting=acting,
+                    declares=pl.declared is not None)
         u = Unit(kode, spec.nama, pl.jenis, fam, theme, spec.place, pl.model, pl.declared, head,
                  (head,) + parent.chain, tiers, pegawai, rule=rule)
-        self.w.write("jabatan", (head_kode, title, pl.head, pl.head_jenjang, kode, parent.head.kode, parent.chain[pl.penilai].kode))
+        # the head's evaluator is its atasan (EVAL-NOT-ATASAN); only the head of a unit with its own model
+        # may sit under a seat above the parent's head (a UPTD's head under the Kepala Dinas)
+        evaluator = parent.chain[pl.penilai].kode
+        if evaluator != parent.head.kode:
+            self._span_shift[parent.head.kode] -= 1
+            self._span_shift[evaluator] += 1
+        self.w.write("jabatan", (head_kode, title, pl.head, pl.head_jenjang, kode, evaluator, evaluator))
         u.gap = self.rng.randint(9, 13)
         u.outsider = self.last_staff
         self._set_options(u)
@@ -816,7 +849,7 @@ class Engine:
         else:
             jenis, jenjang, ev = self._pick(u)
         penilai = ev.kode
-        if fault in ("EVAL-MULTIPLE", "EVAL-GRADE", "EVAL-MODEL"):
+        if fault in EVALUATOR_RULES:
             found = self._evaluator_fault(u, fault)
             assert found is not None
             jenis, jenjang, evs = found
@@ -841,6 +874,8 @@ class Engine:
             rec(fault, kode, f"{nama} dinilai oleh jabatan yang tidak boleh menilai menurut jenis/jenjang ({penilai})")
         elif fault == "EVAL-MODEL":
             rec(fault, kode, f"{nama} dinilai oleh {penilai}, bukan penilai yang ditetapkan permodelan {u.model.id if u.model else ''}")
+        elif fault == "EVAL-NOT-ATASAN":
+            rec(fault, kode, f"{nama} dinilai oleh {penilai}, bukan oleh atasan langsung atau pejabat yang ditetapkan permodelan")
         elif fault == "ATASAN-MISSING":
             atasan_kode = ""
             rec(fault, kode, f"{nama} tidak punya atasan langsung")
@@ -853,6 +888,10 @@ class Engine:
         elif fault == "ROLE-REVOKED":
             nama = f"{self.policy.profile.revoked_titles[0]} {u.theme.topics[0] if u.theme.topics else 'Program'}"
             rec(fault, kode, f"nama jabatan '{nama}' memakai sebutan yang sudah dicabut")
+        if fault != "EVAL-NOT-ATASAN" and self._not_the_named_evaluator(u, jenis, jenjang, atasan_kode, penilai):
+            # another planted fault (a wrong evaluator, a changed atasan) also leaves the evaluator
+            # other than the one the text names
+            rec("EVAL-NOT-ATASAN", kode, f"{nama} dinilai oleh {penilai}, bukan oleh pejabat penilai yang ditetapkan")
         self.w.write("jabatan", (kode, nama, jenis, jenjang, u.kode, atasan_kode, penilai))
         if atasan_kode == u.head.kode:
             u.reports += 1
@@ -911,12 +950,13 @@ class Engine:
                 members = [s for group in u.child_samples[i:i + 4] for s in group[:2]]
                 if len({s.unit for s in members}) >= 2:
                     self._team(u, members, jenis="tim_kerja")
-        if u.reports > p.span_max and u.rule != "SPAN-WIDE":
-            rec("SPAN-WIDE", u.head.kode, f"{u.head.kode} membawahi langsung {u.reports} jabatan (batas {p.span_max}); melekat pada struktur")
+        reports = u.reports + self._span_shift[u.head.kode]
+        if reports > p.span_max and u.rule != "SPAN-WIDE":
+            rec("SPAN-WIDE", u.head.kode, f"{u.head.kode} membawahi langsung {reports} jabatan (batas {p.span_max}); melekat pada struktur")
         if u.rule == "SPAN-WIDE":
-            rec("SPAN-WIDE", u.head.kode, f"{u.head.kode} membawahi langsung {u.reports} jabatan (batas {p.span_max})")
-        if shapes.is_structural(u.head.jenis) and not u.is_root and u.reports < p.span_min:
-            rec("SPAN-NARROW", u.head.kode, f"{u.head.kode} hanya membawahi {u.reports} jabatan (batas bawah {p.span_min})")
+            rec("SPAN-WIDE", u.head.kode, f"{u.head.kode} membawahi langsung {reports} jabatan (batas {p.span_max})")
+        if shapes.is_structural(u.head.jenis) and not u.is_root and reports < p.span_min:
+            rec("SPAN-NARROW", u.head.kode, f"{u.head.kode} hanya membawahi {reports} jabatan (batas bawah {p.span_min})")
         staff = next((s for s in u.sample if s.holder), None)
         if staff is not None:
             self.last_staff = staff

@@ -59,6 +59,7 @@ class Seat:
     heads: bool  # heads its unit: its superior sits outside the unit
     holder: str = ""  # NIP of the definitive holder
     acting: str = ""  # NIP of the Plt
+    declares: bool = False  # heads a unit that declares a permodelan
 
     @property
     def filled(self) -> bool:
@@ -172,12 +173,37 @@ class Policy:
     def valid_evaluators(self, subject: Subject, chain: tuple[Seat, ...]) -> list[Seat]:
         return [s for s in chain if s.filled and not self.violations(subject, s)]
 
+    def relation(self, subject: Subject) -> str:
+        """Which position the model makes the subject's evaluator (EVAL-NOT-ATASAN): 'atasan' unless
+        a model entry names another."""
+        m = subject.model
+        if m is None or subject.heads_declaring_unit:
+            return "atasan"
+        rule = next((r for r in m.evaluators if _matches(r.subject, subject.jenis, subject.jenjang)), None)
+        return rule.penilai if rule else "atasan"
+
     def penilai(self, subject: Subject, chain: tuple[Seat, ...]) -> Seat | None:
-        """The nearest filled seat up the superior chain that may evaluate the subject."""
-        for s in chain:
-            if s.filled and not self.violations(subject, s):
-                return s
-        return None
+        """The seat the text makes the subject's evaluator (``chain[0]`` is its atasan langsung),
+        or None where that seat may not evaluate it (or only a delegate may): the subject does
+        not belong there."""
+        if subject.heads_declaring_unit:
+            # the head of a unit with its own model reports to whoever may rate it (a UPTD's head to
+            # the Kepala Dinas); the generator makes that seat its atasan too
+            return next((s for s in chain if s.filled and not self.violations(subject, s)), None)
+        relation = self.relation(subject)
+        if relation == "atasan":
+            i: int | None = 0
+        elif relation == "atasan_atasan":
+            i = 1
+        elif relation in ("kepala_unit", "kepala_induk"):
+            i = next((k for k, s in enumerate(chain) if s.heads and s.declares), None)
+            if i is not None and relation == "kepala_induk":
+                i += 1
+        else:
+            i = None
+        if i is None or i >= len(chain) or self.violations(subject, chain[i]):
+            return None
+        return chain[i]
 
     # --- teams ----------------------------------------------------------------------------------
 
@@ -219,8 +245,9 @@ class Family:
 
 
 FAMILIES: dict[str, Family] = {f.key: f for f in (
-    Family("setda", ("sekretariat_daerah",), ("jpt_madya",), "SETDA", repeat=("asisten", "bagian"), staff=False, size=40),
-    Family("asisten", ("asisten",), ("below",), "AS", repeat=("bagian",), staff=False, size=30),
+    # The Sekda of a kabupaten/kota and the Asisten are JPT Pratama (UU 5/2014, Penjelasan Pasal 19 ayat (1)).
+    Family("setda", ("sekretariat_daerah",), ("jpt_pratama",), "SETDA", repeat=("asisten", "bagian"), staff=False, size=40),
+    Family("asisten", ("asisten",), ("jpt_pratama",), "AS", repeat=("bagian",), staff=False, size=30),
     Family("bagian", ("bagian",), ("administrator", "below"), "BAG", repeat=("subbagian",), size=10),
     Family("subbagian", ("subbagian",), ("pengawas",), "SUB", size=6),
     Family("pd", ("dinas",), ("jpt_pratama", "administrator"), "PD", fixed=("sekretariat",), repeat=("bidang",), staff=False, size=45),

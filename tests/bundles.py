@@ -140,3 +140,37 @@ def many_nips(count: int) -> list[str]:
 
     first = dt.date(1970, 1, 1)
     return [nip(i % 999 + 1, born=(first + dt.timedelta(days=i // 999)).strftime("%Y%m%d")) for i in range(count)]
+
+
+# --- changes to a bundle, as tests/cases and tests/figures write them -------------------------
+
+
+def _matches(row: dict, where: dict) -> bool:
+    return all(row.get(k, "") == change_value(v) for k, v in where.items())
+
+
+def apply_changes(tables: dict, changes: list[dict]) -> None:
+    """``set`` values on rows matching ``where``; ``add`` rows; ``remove`` rows matching ``where``."""
+    for ch in changes:
+        name = ch["table"]
+        assert name in FILES, name
+        rows = tables[name]
+        if "add" in ch:
+            rows.extend({k: change_value(v) for k, v in r.items()} for r in ch["add"])
+        elif "remove" in ch:
+            before = len(rows)
+            tables[name] = [r for r in rows if not _matches(r, ch["remove"])]
+            assert len(tables[name]) < before, f"remove matched nothing: {ch}"
+        else:
+            hit = [r for r in rows if _matches(r, ch["where"])]
+            assert hit, f"where matched nothing: {ch}"
+            for r in hit:
+                r.update({k: change_value(v) for k, v in ch["set"].items()})
+
+
+def change_value(v) -> str:
+    """Values are strings; ``nip:N`` or ``nip:N:G`` spells a well-formed NIP."""
+    if isinstance(v, str) and v.startswith("nip:"):
+        parts = v.split(":")
+        return nip(int(parts[1]), gender=parts[2] if len(parts) > 2 else "1")
+    return "" if v is None else str(v)

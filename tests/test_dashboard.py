@@ -201,7 +201,7 @@ def test_temuan_lists_findings_with_articles_and_filters(loaded: str, driver, db
     table = frames(at)[0]
     assert set(table[T.SUBJECT]) == {"EPID-3"}  # findings of DINKES and its sub-units only
     at.multiselect(key=f"temuan_tingkat_{loaded}").select("pelanggaran").run()
-    assert frames(at)[0][T.RULE].tolist() == ["EVAL-GRADE"]
+    assert frames(at)[0][T.RULE].tolist() == ["EVAL-GRADE", "EVAL-NOT-ATASAN"]
 
 
 def test_graf_draws_subtree_chain_team_and_search(loaded: str) -> None:

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bundles import clone, nip, tiny_agency
+from bundles import apply_changes, change_value, clone, tiny_agency
 
-from sikerja.loader.bundle import FILES
 from sikerja.queries.catalog import checks
 from sikerja.queries.runner import run_checks
 
@@ -28,37 +27,6 @@ def _cases():
             yield pytest.param(doc["rule"], case, id=f"{doc['rule']}::{case['name']}")
 
 
-def _matches(row: dict, where: dict) -> bool:
-    return all(row.get(k, "") == _value(v) for k, v in where.items())
-
-
-def apply_changes(tables: dict, changes: list[dict]) -> None:
-    """``set`` values on rows matching ``where``; ``add`` rows; ``remove`` rows matching ``where``."""
-    for ch in changes:
-        name = ch["table"]
-        assert name in FILES, name
-        rows = tables[name]
-        if "add" in ch:
-            rows.extend({k: _value(v) for k, v in r.items()} for r in ch["add"])
-        elif "remove" in ch:
-            before = len(rows)
-            tables[name] = [r for r in rows if not _matches(r, ch["remove"])]
-            assert len(tables[name]) < before, f"remove matched nothing: {ch}"
-        else:
-            hit = [r for r in rows if _matches(r, ch["where"])]
-            assert hit, f"where matched nothing: {ch}"
-            for r in hit:
-                r.update({k: _value(v) for k, v in ch["set"].items()})
-
-
-def _value(v) -> str:
-    """Values are strings; ``nip:N`` or ``nip:N:G`` spells a well-formed NIP."""
-    if isinstance(v, str) and v.startswith("nip:"):
-        parts = v.split(":")
-        return nip(int(parts[1]), gender=parts[2] if len(parts) > 2 else "1")
-    return "" if v is None else str(v)
-
-
 @pytest.mark.parametrize(("rule", "case"), list(_cases()))
 def test_rule_case(rule, case, instansi, load_tables, driver, db):
     tables = clone(tiny_agency(instansi, profil=case.get("profile", "permenpanrb-7-2022")))
@@ -66,7 +34,7 @@ def test_rule_case(rule, case, instansi, load_tables, driver, db):
     load_tables(tables)
     found = run_checks(driver, db, instansi, rules=[rule])
     subjects = sorted(f.subjek for f in found)
-    expected = sorted(_value(s) for s in case["expect"])
+    expected = sorted(change_value(s) for s in case["expect"])
     assert subjects == expected, [f.pesan for f in found]
     for f in found:
         assert f.dasar and f.pesan and f.instansi == instansi

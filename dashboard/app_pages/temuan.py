@@ -63,6 +63,7 @@ def render() -> None:
     df = pd.DataFrame([{
         T.RULE: r["rule"], T.SEVERITY_COL: T.severity(r["severity"]), T.SUBJECT: r["subjek"],
         T.UNIT: names.get(w, w) if w else T.NONE, T.MESSAGE: r["pesan"], T.DASAR: r["dasar"],
+        T.KUTIPAN: r.get("kutipan") or T.NONE,
     } for r, w in shown])
     event = st.dataframe(df, hide_index=True, on_select="rerun", selection_mode="single-row",
                          key=f"temuan_tabel_{a.kode}", column_config={
@@ -72,6 +73,7 @@ def render() -> None:
                              T.UNIT: st.column_config.TextColumn(width=180),
                              T.MESSAGE: st.column_config.TextColumn(width="large"),
                              T.DASAR: st.column_config.TextColumn(width="medium"),
+                             T.KUTIPAN: st.column_config.TextColumn(width="medium"),
                          })
     picked = event.selection.rows if event is not None and event.selection else []
     detail(shown[picked[0]] if picked and picked[0] < len(shown) else shown[0], names, catalog)
@@ -105,6 +107,8 @@ def detail(item: tuple[dict[str, str], str | None], names: dict[str, str], catal
         st.text(f"{T.SUBJECT}: {r['subjek']}    {T.UNIT}: {names.get(w, w) if w else T.NONE}")
         st.text(f"{T.MESSAGE}: {r['pesan']}")
         st.text(f"{T.DASAR}: {r['dasar']}")
+        if r.get("kutipan"):
+            st.text(f"{T.KUTIPAN}: “{r['kutipan']}”")
 
 
 if __name__ == "__main__":

@@ -24,9 +24,11 @@ from typing import TextIO
 
 from sikerja.loader.validate import MAX_CELL, MAX_COLUMNS, BundleError, Problem, Problems, cell_problem
 
-__all__ = ["FILES", "BundleError", "Problem", "Table", "read_bundle"]
+__all__ = ["FILES", "OPTIONAL_FILES", "TABLES", "BundleError", "Problem", "Table", "read_bundle"]
 
-FILES = ("instansi", "unit", "jabatan", "pegawai", "tim", "anggota_tim")
+FILES = ("instansi", "unit", "jabatan", "pegawai", "tim", "anggota_tim")  # required
+OPTIONAL_FILES = ("pendelegasian",)  # read when present (DESIGN §1)
+TABLES = FILES + OPTIONAL_FILES
 
 # Characters in one physical CSV line that any legal row fits in: MAX_COLUMNS
 # cells of MAX_CELL characters, quoted and separated. A longer line is
@@ -141,10 +143,11 @@ def _judge_cells(cells: Sequence[str], header: Sequence[str], source: str, row: 
 
 def _read_folder(folder: Path, out: Problems) -> dict[str, Table]:
     tables: dict[str, Table] = {}
-    for name in FILES:
+    for name in TABLES:
         p = folder / f"{name}.csv"
         if not p.is_file():
-            out.add(Problem(f"{name}.csv", None, None, None, f"berkas wajib {name}.csv tidak ada di {folder}"))
+            if name in FILES:
+                out.add(Problem(f"{name}.csv", None, None, None, f"berkas wajib {name}.csv tidak ada di {folder}"))
             continue
         table = _read_csv(p, name, out)
         if table is not None:
@@ -343,10 +346,11 @@ def _read_xlsx(path: Path, out: Problems) -> dict[str, Table]:
     tables: dict[str, Table] = {}
     sheets = {s.strip().lower(): s for s in wb.sheetnames}
     try:
-        for name in FILES:
+        for name in TABLES:
             source = f"{path.name}:{name}"
             if name not in sheets:
-                out.add(Problem(source, None, None, None, f"sheet wajib {name!r} tidak ada"))
+                if name in FILES:
+                    out.add(Problem(source, None, None, None, f"sheet wajib {name!r} tidak ada"))
                 continue
             ws = wb[sheets[name]]
             ws.reset_dimensions()  # the recorded size may be wrong either way; read the rows that are there

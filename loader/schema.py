@@ -25,8 +25,11 @@ TIM_JENIS = ("kelompok_kerja", "tim_kerja")
 PERAN = ("ketua", "anggota")
 PENUGASAN = ("ditugaskan", "sukarela")
 
-LABELS = ("Instansi", "UnitOrganisasi", "Jabatan", "Pegawai", "TimKerja", "Permodelan")
+LABELS = ("Instansi", "UnitOrganisasi", "Jabatan", "Pegawai", "TimKerja", "Permodelan", "Pendelegasian")
 REL_TYPES = (
     "ATASAN_LANGSUNG", "PENILAI", "MEMBER_OF", "PEMILIK_KINERJA", "BAGIAN_DARI", "DI_UNIT",
     "MENDUDUKI", "PLT", "MENERAPKAN", "DITETAPKAN_OLEH",
+    # a Pendelegasian (pendelegasian.csv) and its delegate, the position that delegates, and its
+    # scope (a position, or a unit meaning the positions in it and below)
+    "PENERIMA", "PEMBERI", "LINGKUP",
 )

@@ -136,11 +136,12 @@ class Column:
     nonempty: bool = False  # every row needs a value
     choices: tuple[str, ...] | None = None
     kind: str = "text"  # text | date | nip
-    ref: str | None = None  # table whose key this refers to
+    ref: str | tuple[str, ...] | None = None  # table(s) whose key this refers to
     many: bool = False  # several codes separated by CODE_SEPARATOR
 
 
-KEYS = {"instansi": "kode", "unit": "kode", "jabatan": "kode", "pegawai": "nip", "tim": "kode", "anggota_tim": None}
+KEYS = {"instansi": "kode", "unit": "kode", "jabatan": "kode", "pegawai": "nip", "tim": "kode", "anggota_tim": None,
+        "pendelegasian": None}
 
 SPEC: dict[str, tuple[Column, ...]] = {
     "instansi": (
@@ -190,6 +191,14 @@ SPEC: dict[str, tuple[Column, ...]] = {
         Column("mulai", kind="date"),
         Column("selesai", kind="date"),
         Column("penugasan", False, False, schema.PENUGASAN),
+    ),
+    "pendelegasian": (
+        Column("penilai", True, True, ref="jabatan"),
+        Column("pemberi", True, True, ref="jabatan"),
+        Column("lingkup", True, True, ref=("jabatan", "unit")),
+        Column("sk_nomor"),
+        Column("mulai", kind="date"),
+        Column("selesai", kind="date"),
     ),
 }
 
@@ -358,12 +367,22 @@ def _check_unique(t: Table, key: str, out: Problems) -> set[str]:
     return keys
 
 
-def _reference_problems(value: str, c: Column, known: set[str]) -> list[tuple[str | None, str]]:
+def _targets(c: Column) -> tuple[str, ...]:
+    return () if c.ref is None else (c.ref,) if isinstance(c.ref, str) else c.ref
+
+
+def _reference_problems(value: str, c: Column, keys: dict[str, set[str]]) -> list[tuple[str | None, str]]:
     codes = split_codes(value) if c.many else [value]
     found: list[tuple[str | None, str]] = []
     if len(set(codes)) < len(codes):
         found.append((value, "kode yang sama disebut lebih dari sekali dalam satu sel"))
-    found.extend((v, f"merujuk kode yang tidak ada di {c.ref}") for v in codes if v not in known)
+    targets = _targets(c)
+    for v in codes:
+        hits = [r for r in targets if v in keys[r]]
+        if not hits:
+            found.append((v, f"merujuk kode yang tidak ada di {' atau '.join(targets)}"))
+        elif len(hits) > 1:
+            found.append((v, f"kode ini ada di {' dan '.join(hits)}; {c.name} harus menunjuk satu saja"))
     return found
 
 
@@ -371,10 +390,10 @@ def _check_references(tables: dict[str, Table], keys: dict[str, set[str]], out: 
     for name, t in tables.items():
         for c in SPEC[name]:
             values = _column(t, c.name)
-            if c.ref is None or values is None or c.ref not in keys:
+            targets = _targets(c)
+            if not targets or values is None or not all(r in keys for r in targets):
                 continue
-            known = keys[c.ref]
-            found: Found = {v: why for v in set(values) if v and (why := _reference_problems(v, c, known))}
+            found: Found = {v: why for v in set(values) if v and (why := _reference_problems(v, c, keys))}
             _report(t, c.name, values, found, out)
     t = tables.get("anggota_tim")
     if t is None:
@@ -449,7 +468,7 @@ def _check_tree(t: Table, out: Problems) -> None:
 
 
 def _check_periods(tables: dict[str, Table], out: Problems) -> None:
-    for name in ("tim", "anggota_tim"):
+    for name in ("tim", "anggota_tim", "pendelegasian"):
         t = tables.get(name)
         starts, ends = (None, None) if t is None else (_column(t, "mulai"), _column(t, "selesai"))
         if t is None or starts is None or ends is None:

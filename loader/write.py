@@ -127,6 +127,22 @@ def _member_rows(t: Table) -> Iterator[dict[str, Any]]:
         yield {"a": d.pop("nip"), "b": d.pop("tim"), "props": d}
 
 
+# A delegation has no code of its own: its key is the row it was read from (``baris``), and its
+# three references become relationships (loader/cypher/replace.cypher says which).
+DELEGATION_REFERENCES = {"penilai": "rel_penerima", "pemberi": "rel_pemberi", "lingkup": "rel_lingkup"}
+
+
+def _delegation_nodes(t: Table) -> Iterator[dict[str, Any]]:
+    for line, d in zip(t.line_numbers, t.dicts()):
+        yield {"baris": line, **{k: v for k, v in d.items() if k not in DELEGATION_REFERENCES}}
+
+
+def _delegation_rels(t: Table, column: str) -> Iterator[dict[str, Any]]:
+    i = t.index(column)
+    for line, row in zip(t.line_numbers, t.rows):
+        yield {"a": line, "b": row[i]}
+
+
 Step = tuple[str, Callable[[], Iterator[dict[str, Any]]]]
 
 
@@ -140,6 +156,10 @@ def plan(tables: dict[str, Table], models: list[dict[str, Any]]) -> tuple[list[S
         for column, stmt in REFERENCES[name].items():
             relationships.append((stmt, lambda t=tables[name], c=column: _rel_rows(t, c)))
     relationships.append(("rel_member_of", lambda: _member_rows(tables["anggota_tim"])))
+    if (t := tables.get("pendelegasian")) is not None:
+        nodes.append(("pendelegasian", lambda: _delegation_nodes(t)))
+        for column, stmt in DELEGATION_REFERENCES.items():
+            relationships.append((stmt, lambda c=column: _delegation_rels(t, c)))
     return nodes, relationships
 
 

@@ -13,7 +13,7 @@ import csv
 import copy
 from pathlib import Path
 
-from sikerja.loader.bundle import FILES
+from sikerja.loader.bundle import TABLES
 
 Tables = dict[str, list[dict[str, str]]]
 
@@ -24,6 +24,7 @@ HEADERS = {
     "pegawai": ["nip", "nama", "status", "jabatan", "plt"],
     "tim": ["kode", "nama", "jenis", "pemilik_kinerja", "sk_nomor", "sk_penerbit", "mulai", "selesai"],
     "anggota_tim": ["tim", "nip", "peran", "mulai", "selesai", "penugasan"],
+    "pendelegasian": ["penilai", "pemberi", "lingkup", "sk_nomor", "mulai", "selesai"],
 }
 
 
@@ -104,7 +105,7 @@ def _header(name: str, rows: list[dict[str, str]], headers: dict[str, list[str]]
 def write_csv(tables: Tables, folder: Path, *, delimiter: str = ",", bom: bool = False,
               headers: dict[str, list[str]] | None = None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    for name in FILES:
+    for name in TABLES:
         if name not in tables:
             continue
         rows = tables[name]
@@ -121,7 +122,7 @@ def write_xlsx(tables: Tables, path: Path) -> Path:
 
     wb = Workbook()
     wb.remove(wb.active)
-    for name in FILES:
+    for name in TABLES:
         if name not in tables:
             continue
         ws = wb.create_sheet(name)
@@ -153,8 +154,8 @@ def apply_changes(tables: dict, changes: list[dict]) -> None:
     """``set`` values on rows matching ``where``; ``add`` rows; ``remove`` rows matching ``where``."""
     for ch in changes:
         name = ch["table"]
-        assert name in FILES, name
-        rows = tables[name]
+        assert name in TABLES, name
+        rows = tables.setdefault(name, [])
         if "add" in ch:
             rows.extend({k: change_value(v) for k, v in r.items()} for r in ch["add"])
         elif "remove" in ch:

@@ -98,6 +98,48 @@ def test_agencies_do_not_touch_each_other(driver, db, instansi, load_tables):
         delete_agency(driver, db, other)
 
 
+# A delegation of the rating authority (DESIGN §1 pendelegasian.csv): the Sekretaris rates the staff
+# of the Bidang P2P under an SK of the Kepala Dinas.
+DELEGATION = {"penilai": "SEKDIS", "pemberi": "KADIS", "lingkup": "BID-P2P", "sk_nomor": "800/7/DINKES/2024",
+              "mulai": "2024-01-01", "selesai": ""}
+
+
+def with_delegation(t, **changes):
+    t["pendelegasian"] = [{**DELEGATION, **changes}]
+    return t
+
+
+def test_a_delegation_is_a_node_with_its_delegate_giver_and_scope(driver, db, instansi, load_tables):
+    load_tables(with_delegation(tiny_agency(instansi)))
+    rec = one(driver, db, """
+        MATCH (i:Instansi {kode: $k})
+        MATCH (d:Pendelegasian {muatan: i.muatan})-[:PENERIMA]->(p:Jabatan), (d)-[:PEMBERI]->(g:Jabatan),
+              (d)-[:LINGKUP]->(s:UnitOrganisasi)
+        RETURN p.kode AS penilai, g.kode AS pemberi, s.kode AS lingkup, d.sk_nomor AS sk, d.mulai AS mulai,
+               d.selesai AS selesai, d.baris AS baris""", k=instansi)
+    assert rec == {"penilai": "SEKDIS", "pemberi": "KADIS", "lingkup": "BID-P2P", "sk": "800/7/DINKES/2024",
+                   "mulai": "2024-01-01", "selesai": None, "baris": 2}
+    load_tables(with_delegation(tiny_agency(instansi), lingkup="EPID-1"))  # a position as the scope
+    assert one(driver, db, "MATCH (i:Instansi {kode: $k}) MATCH (:Pendelegasian {muatan: i.muatan})-[:LINGKUP]->(j:Jabatan) "
+                           "RETURN j.kode AS j", k=instansi) == {"j": "EPID-1"}
+
+
+def test_a_bundle_without_delegations_loads_as_before(driver, db, instansi, load_tables):
+    load_tables(tiny_agency(instansi))
+    assert one(driver, db, "MATCH (i:Instansi {kode: $k}) MATCH (d:Pendelegasian {muatan: i.muatan}) RETURN count(d) AS n",
+               k=instansi) == {"n": 0}
+
+
+def test_delegations_load_the_same_from_csv_and_xlsx(driver, db, instansi, tmp_path):
+    t = with_delegation(tiny_agency(instansi))
+    graphs = []
+    for path in (write_csv(t, tmp_path / "csv", delimiter=";", bom=True), write_xlsx(t, tmp_path / "b.xlsx")):
+        load_bundle(driver, db, path, models_of)
+        graphs.append(snapshot(driver, db, instansi))
+    assert graphs[0] == graphs[1]
+    assert ("PENERIMA", "Pendelegasian:2", "Jabatan:SEKDIS", []) in graphs[0][1]
+
+
 def test_csv_semicolon_bom_and_xlsx_load_to_the_same_graph(driver, db, instansi, tmp_path):
     t = tiny_agency(instansi)
     t["unit"][1]["nama"] = "Dinas Kesehatan; Pengendalian Penduduk, dan KB"  # both delimiters inside a value
@@ -136,6 +178,24 @@ def _drop_column(name, column):
     return apply
 
 
+def _delegate(**changes):
+    def apply(t, headers):
+        with_delegation(t, **changes)
+    return apply
+
+
+def _delegate_without(column):
+    def apply(t, headers):
+        with_delegation(t)
+        _drop_column("pendelegasian", column)(t, headers)
+    return apply
+
+
+def _unit_named_like_a_position(t, headers):
+    t["unit"].append({"kode": "KABID", "nama": "Unit Bernama Seperti Jabatan", "jenis": "lainnya", "induk": "PEMDA"})
+    with_delegation(t, lingkup="KABID")
+
+
 def _append(name, row):
     def apply(t, headers):
         t[name].append(row)
@@ -168,6 +228,14 @@ REFUSALS = {
     "fungsional-without-jenjang": (_set("jabatan", 4, "jenjang", ""), "jabatan.csv", 6, "jenjang"),
     "same-evaluator-twice-in-one-cell": (_set("jabatan", 3, "penilai", "KABID|KABID"), "jabatan.csv", 5, "penilai"),
     "two-instansi-rows": (_append("instansi", {"kode": "X", "nama": "X", "profil": "permenpanrb-7-2022"}), "instansi.csv", None, None),
+    "delegation-unknown-delegate": (_delegate(penilai="TIDAK-ADA"), "pendelegasian.csv", 2, "penilai"),
+    "delegation-unknown-giver": (_delegate(pemberi="TIDAK-ADA"), "pendelegasian.csv", 2, "pemberi"),
+    "delegation-unknown-scope": (_delegate(lingkup="TIDAK-ADA"), "pendelegasian.csv", 2, "lingkup"),
+    "delegation-scope-names-a-unit-and-a-position": (_unit_named_like_a_position, "pendelegasian.csv", 2, "lingkup"),
+    "delegation-date-not-iso": (_delegate(mulai="1/1/2024"), "pendelegasian.csv", 2, "mulai"),
+    "delegation-period-reversed": (_delegate(selesai="2023-12-31"), "pendelegasian.csv", 2, "selesai"),
+    "delegation-without-scope-column": (_delegate_without("lingkup"), "pendelegasian.csv", 1, "lingkup"),
+    "delegation-without-delegate": (_delegate(penilai=""), "pendelegasian.csv", 2, "penilai"),
 }
 
 

@@ -50,6 +50,11 @@ UNWIND $rows AS r
 CREATE (n:TimKerja)
 SET n = r, n.instansi = $instansi, n.muatan = $muatan;
 
+// name: pendelegasian
+UNWIND $rows AS r
+CREATE (n:Pendelegasian)
+SET n = r, n.instansi = $instansi, n.muatan = $muatan;
+
 // name: rel_bagian_dari
 UNWIND $rows AS r
 MATCH (a:UnitOrganisasi {muatan: $muatan, kode: r.a})
@@ -110,6 +115,29 @@ MATCH (a:Pegawai {muatan: $muatan, nip: r.a})
 MATCH (b:TimKerja {muatan: $muatan, kode: r.b})
 CREATE (a)-[m:MEMBER_OF]->(b)
 SET m = r.props;
+
+// name: rel_penerima
+UNWIND $rows AS r
+MATCH (a:Pendelegasian {muatan: $muatan, baris: r.a})
+MATCH (b:Jabatan {muatan: $muatan, kode: r.b})
+CREATE (a)-[:PENERIMA]->(b);
+
+// name: rel_pemberi
+UNWIND $rows AS r
+MATCH (a:Pendelegasian {muatan: $muatan, baris: r.a})
+MATCH (b:Jabatan {muatan: $muatan, kode: r.b})
+CREATE (a)-[:PEMBERI]->(b);
+
+// name: rel_lingkup
+// The scope is a position or a unit; validation refused a code that names both.
+UNWIND $rows AS r
+MATCH (a:Pendelegasian {muatan: $muatan, baris: r.a})
+CALL (r) {
+  MATCH (b:Jabatan {muatan: $muatan, kode: r.b}) RETURN b
+  UNION
+  MATCH (b:UnitOrganisasi {muatan: $muatan, kode: r.b}) RETURN b
+}
+CREATE (a)-[:LINGKUP]->(b);
 
 // name: swap_lock
 // First statement of the swap. It write-locks the agency node, which

@@ -38,10 +38,12 @@ CREATE INDEX jabatan_versi_kode IF NOT EXISTS FOR (n:Jabatan) ON (n.muatan, n.ko
 CREATE INDEX pegawai_versi_nip IF NOT EXISTS FOR (n:Pegawai) ON (n.muatan, n.nip);
 CREATE INDEX tim_versi_kode IF NOT EXISTS FOR (n:TimKerja) ON (n.muatan, n.kode);
 CREATE INDEX permodelan_versi_id IF NOT EXISTS FOR (n:Permodelan) ON (n.muatan, n.id);
+CREATE INDEX pendelegasian_versi_baris IF NOT EXISTS FOR (n:Pendelegasian) ON (n.muatan, n.baris);
 CREATE INDEX unit_versi IF NOT EXISTS FOR (n:UnitOrganisasi) ON (n.muatan);
 CREATE INDEX jabatan_versi IF NOT EXISTS FOR (n:Jabatan) ON (n.muatan);
 CREATE INDEX pegawai_versi IF NOT EXISTS FOR (n:Pegawai) ON (n.muatan);
 CREATE INDEX tim_versi IF NOT EXISTS FOR (n:TimKerja) ON (n.muatan);
 CREATE INDEX permodelan_versi IF NOT EXISTS FOR (n:Permodelan) ON (n.muatan);
+CREATE INDEX pendelegasian_versi IF NOT EXISTS FOR (n:Pendelegasian) ON (n.muatan);
 CREATE INDEX jabatan_nama IF NOT EXISTS FOR (n:Jabatan) ON (n.nama);
 CREATE INDEX pegawai_nama IF NOT EXISTS FOR (n:Pegawai) ON (n.nama);

@@ -16,8 +16,8 @@ CALL {
 }
 MATCH (n)-[r]->(b)
 RETURN type(r) AS type,
-       labels(n)[0] + ':' + coalesce(n.kode, n.nip, n.id) AS a,
-       labels(b)[0] + ':' + coalesce(b.kode, b.nip, b.id) AS b,
+       labels(n)[0] + ':' + coalesce(n.kode, n.nip, n.id, toString(n.baris)) AS a,
+       labels(b)[0] + ':' + coalesce(b.kode, b.nip, b.id, toString(b.baris)) AS b,
        properties(r) AS props;
 
 // name: count

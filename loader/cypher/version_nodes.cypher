@@ -4,4 +4,5 @@ MATCH (n:UnitOrganisasi {muatan: $versi}) RETURN n
 UNION ALL MATCH (n:Jabatan {muatan: $versi}) RETURN n
 UNION ALL MATCH (n:Pegawai {muatan: $versi}) RETURN n
 UNION ALL MATCH (n:TimKerja {muatan: $versi}) RETURN n
-UNION ALL MATCH (n:Permodelan {muatan: $versi}) RETURN n;
+UNION ALL MATCH (n:Permodelan {muatan: $versi}) RETURN n
+UNION ALL MATCH (n:Pendelegasian {muatan: $versi}) RETURN n;

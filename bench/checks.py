@@ -21,7 +21,7 @@ import neo4j
 from sikerja.loader.bundle import read_bundle
 from sikerja.queries.catalog import Check, checks
 from sikerja.queries.profiles import load_profile
-from sikerja.queries.runner import parameters, run_check, run_checks
+from sikerja.queries.runner import parameters, reference_date, run_check, run_checks
 from sikerja.queries.version import agency
 
 SLOW = 3.0  # a check slower than this many times its floor gets its plan captured
@@ -76,7 +76,7 @@ def _operators(node: dict[str, Any]) -> list[dict[str, Any]]:
 def plan(driver: neo4j.Driver, db: str, check: Check, instansi: str, muatan: str,
          params: dict[str, Any]) -> dict[str, Any]:
     """The check's PROFILE on one version: db hits, rows, memory, the three busiest operators and the plan text."""
-    values = {"instansi": instansi, "muatan": muatan, **{p: params[p] for p in check.params}}
+    values = {"instansi": instansi, "muatan": muatan, "per": reference_date(None), **{p: params[p] for p in check.params}}
     started = time.perf_counter()
     _, summary, _ = driver.execute_query("PROFILE " + check.query, parameters_=values, database_=db)
     seconds = time.perf_counter() - started

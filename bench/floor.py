@@ -443,10 +443,40 @@ def model_mismatch(o: Org, p: dict[str, Any]) -> list[Row]:
     out: list[Row] = []
     for r in unit_models(o, p):
         d = r["dinyatakan"]
-        if r["permodelan"] is None or d is None or (d["kepala_cocok"] and d["jf_cocok"]):
+        if r["permodelan"] is None or d is None or d["kepala_cocok"]:
             continue
-        out.append((r["unit"], r["nama"], r["permodelan"], r["kepala"], d["head"], r["jf_atasan"], d["jf_under"],
-                    r["terdekat"], "kepala" if not d["kepala_cocok"] else "jf"))
+        out.append((r["unit"], r["nama"], r["permodelan"], r["kepala"], d["head"], r["terdekat"]))
+    return out
+
+
+@check("ATASAN-GRADE")
+def atasan_grade(o: Org, p: dict[str, Any]) -> list[Row]:
+    models = {m["id"]: m for m in p["models"]}
+    staff_kinds = set(p["atasan_staff_kinds"])
+    out: list[Row] = []
+    for k, j in o.jabatan.items():
+        a = o.sup[k]
+        if j["jenis"] not in ("fungsional", "pelaksana") or a is None or a == k:
+            continue
+        u, ja = o.unit_of[k], o.jabatan[a]
+        au = o.unit_of[a]
+        jf_head = (ja["jenis"] == "fungsional" and p["atasan_jf_unit_head"] and o.is_head(a, au)
+                   and au in o.line[u])
+        decl = o.nearest_declaring(u)
+        model = models.get(o.declares[decl][0]) if decl is not None else None
+        rule = None
+        if model is not None and not (u == decl and au != decl):
+            rule = next(({"atasan": r["atasan"], "dasar": r["dasar"]} for r in model["atasan"]
+                         if j["jenis"] in r["jenis"] and (r["jenjang"] is None or _in(j.get("jenjang"), r["jenjang"]))),
+                        None)
+            if rule is None and j["jenis"] == "fungsional" and model["jf_under"]:
+                rule = {"atasan": model["jf_under"], "dasar": None}
+        if ja["jenis"] not in staff_kinds and not jf_head:
+            out.append((k, j["nama"], j["jenis"], j.get("jenjang"), a, ja["jenis"], "jenis", p["atasan_staff_kinds"],
+                        model["id"] if model else None, p["atasan_dasar"]))
+        elif rule is not None and not (ja["jenis"] in rule["atasan"] and (ja["jenis"] != "fungsional" or jf_head)):
+            out.append((k, j["nama"], j["jenis"], j.get("jenjang"), a, ja["jenis"], "permodelan", rule["atasan"],
+                        model["id"], rule["dasar"] or model["dasar"]))
     return out
 
 

@@ -137,6 +137,18 @@ class Evaluators(_Strict):
 Issuer = JabatanJenis | Literal["sekretaris_daerah"]
 
 
+class Atasan(_Strict):
+    """ATASAN-GRADE: whom a JF or Pelaksana may sit directly under, in every unit."""
+
+    staff_kinds: tuple[JabatanJenis, ...] = Field(
+        description="kinds a JF or Pelaksana may have as atasan langsung (e.g. JPT Pratama, Administrator, Pengawas)"
+    )
+    jf_unit_head: bool = Field(
+        description="a JF appointed to lead a unit kerja mandiri may have JF and Pelaksana of that unit under it"
+    )
+    dasar: str
+
+
 class Teams(_Strict):
     leader_kinds: tuple[JabatanJenis, ...] = Field(description="kinds that may lead a team (TEAM-LEADER-GRADE)")
     leader_min: int = Field(ge=0, description="0 where a team 'dapat dipimpin' (a leader is optional)")
@@ -175,6 +187,16 @@ class ModelEvaluator(_Strict):
     dasar: str
 
 
+class ModelAtasan(_Strict):
+    """ATASAN-GRADE: in units of a model, subjects matching ``subject`` sit directly under a
+    position of one of these kinds ('fungsional' = the JF who heads the unit kerja mandiri). Read
+    in order; the first that matches decides; a JF no entry matches falls back to ``jf_under``."""
+
+    subject: PositionMatch
+    atasan: tuple[JabatanJenis, ...]
+    dasar: str
+
+
 class AppliesTo(_Strict):
     unit_kinds: tuple[UnitJenis, ...] = ()
     unit_names: tuple[str, ...] = Field((), description="unit names the regulation lists, as printed")
@@ -190,8 +212,9 @@ class Permodelan(_Strict):
     head_evaluator: tuple[JabatanJenis, ...] = Field((), description="kinds that evaluate the unit's head")
     layers_max: int = Field(ge=1, description="structural tiers including the head")
     jf_under: tuple[JabatanJenis, ...] = Field(
-        (), description="kinds a JF may be placed directly under in this model"
+        (), description="kinds a JF may be placed directly under in this model (ATASAN-GRADE, after `atasan`)"
     )
+    atasan: tuple[ModelAtasan, ...] = ()
     evaluators: tuple[ModelEvaluator, ...] = ()
     distribution_setter: tuple[JabatanJenis, ...] = Field(
         (), description="kinds that set the rating distribution (distribusi predikat kinerja)"
@@ -212,6 +235,7 @@ class Profile(_Strict):
     regulation: Regulation
     thresholds: Thresholds
     evaluators: Evaluators
+    atasan: Atasan
     teams: Teams
     revoked_titles: tuple[str, ...] = Field((), description="ROLE-REVOKED: words in a position name")
     revoked_dasar: str | None = None

@@ -12,8 +12,12 @@ from sikerja.loader.graph import read
 from sikerja.loader.schema import JENJANG_RANK, STRUCTURAL_JENIS
 from sikerja.queries.catalog import CatalogError, Check, checks
 from sikerja.queries.findings import Finding, Severity
-from sikerja.queries.profiles import Profile, load_profile
+from sikerja.queries.profiles import PositionMatch, Profile, load_profile
 from sikerja.queries.version import consistent
+
+
+def _match(m: PositionMatch) -> dict[str, Any]:
+    return {"jenis": list(m.jenis), "jenjang": list(m.jenjang) if m.jenjang else None}
 
 
 def parameters(profile: Profile) -> dict[str, Any]:
@@ -21,8 +25,9 @@ def parameters(profile: Profile) -> dict[str, Any]:
     t, e, tm = profile.thresholds, profile.evaluators, profile.teams
     models = [
         {
-            "id": m.id, "head": list(m.head), "head_evaluator": list(m.head_evaluator), "layers_max": m.layers_max,
+            "id": m.id, "dasar": m.dasar, "head": list(m.head), "head_evaluator": list(m.head_evaluator), "layers_max": m.layers_max,
             "jf_under": list(m.jf_under),
+            "atasan": [_match(r.subject) | {"atasan": list(r.atasan), "dasar": r.dasar} for r in m.atasan],
             "unit_kinds": list(m.applies_to.unit_kinds), "unit_names": list(m.applies_to.unit_names),
             "evaluators": [
                 {"jenis": list(r.subject.jenis), "jenjang": list(r.subject.jenjang) if r.subject.jenjang else None,
@@ -46,6 +51,8 @@ def parameters(profile: Profile) -> dict[str, Any]:
              "dasar": f.dasar}
             for f in e.forbidden
         ],
+        "atasan_staff_kinds": list(profile.atasan.staff_kinds), "atasan_jf_unit_head": profile.atasan.jf_unit_head,
+        "atasan_dasar": profile.atasan.dasar,
         "jenjang_rank": dict(JENJANG_RANK),
         "structural": list(STRUCTURAL_JENIS),
         "leader_kinds": list(tm.leader_kinds), "leader_min": tm.leader_min, "leader_max": tm.leader_max,

@@ -53,7 +53,7 @@ OTHER_AGENCIES = ("PEMPROV", "BPS", "BPKP", "KEMENAG", "BPN")
 # Rules a unit can carry, by what they need: a leaf unit with staff, or its placement.
 STAFF_RULES = (
     "EVAL-MISSING", "EVAL-MULTIPLE", "EVAL-GRADE", "EVAL-MODEL", "EVAL-NOT-ATASAN", "ATASAN-MISSING", "ATASAN-CYCLE",
-    "ATASAN-OUTSIDE", "ROLE-REVOKED", "POSITION-DOUBLE", "PEGAWAI-UNPLACED",
+    "ATASAN-OUTSIDE", "ATASAN-GRADE", "ROLE-REVOKED", "POSITION-DOUBLE", "PEGAWAI-UNPLACED",
 )
 EVALUATOR_RULES = ("EVAL-MULTIPLE", "EVAL-GRADE", "EVAL-MODEL", "EVAL-NOT-ATASAN")  # planted by the choice of penilai
 HEAD_RULES = ("EVAL-VACANT", "POSITION-VACANT-HEAD", "SPAN-WIDE", "SPAN-NARROW", "LAYERS-DEEP")
@@ -225,6 +225,7 @@ class Unit:
     options: list[tuple[str, str, Seat]] = field(default_factory=list)
     cum: list[float] = field(default_factory=list)
     peer: Seat | None = None
+    prev: Seat | None = None  # the staff position placed last in this unit (a JF or Pelaksana)
     fault_done: bool = False
     outsider: Seat | None = None  # a filled staff seat of a unit closed before this one opened
 
@@ -452,7 +453,7 @@ class Engine:
         if key not in self._cores:
             p, out = self.policy, []
             for jenis, jenjang in (("pelaksana", ""), *(("fungsional", j) for j, _ in shapes.JF_WEIGHTS)):
-                if jenis == "fungsional" and not p.jf_may_sit_under(u.model, u.head.jenis):
+                if not p.may_sit_under(u.model, jenis, jenjang, u.head):
                     continue
                 ev = p.penilai(Subject(jenis, jenjang, u.model), u.chain)
                 if ev is not None:
@@ -545,6 +546,8 @@ class Engine:
             return False  # the position would count as a head the model's head_evaluator judges
         if rule == "ATASAN-OUTSIDE":
             return self.last_staff is not None
+        if rule == "ATASAN-GRADE":
+            return fam.staff
         if rule in TEAM_RULES:
             return self._team_fault_possible(u, rule)
         return True
@@ -885,6 +888,12 @@ class Engine:
         elif fault == "ATASAN-OUTSIDE" and u.outsider is not None:
             atasan_kode = u.outsider.kode
             rec(fault, kode, f"atasan langsung {atasan_kode} berada di unit {u.outsider.unit}, di luar unit {u.kode} dan induknya")
+        elif fault == "ATASAN-GRADE" and u.prev is not None:
+            atasan_kode = u.prev.kode
+            rec(fault, kode, f"atasan langsung {atasan_kode} adalah {u.prev.jenis} yang tidak memimpin unit")
+        if fault in ("ATASAN-CYCLE", "ATASAN-OUTSIDE") and atasan_kode != atasan.kode:
+            # the new superior is another unit's or this unit's JF/Pelaksana: no lawful atasan either
+            rec("ATASAN-GRADE", kode, f"atasan langsung {atasan_kode} bukan pejabat struktural atau pimpinan unit kerja mandiri")
         elif fault == "ROLE-REVOKED":
             nama = f"{self.policy.profile.revoked_titles[0]} {u.theme.topics[0] if u.theme.topics else 'Program'}"
             rec(fault, kode, f"nama jabatan '{nama}' memakai sebutan yang sudah dicabut")
@@ -896,6 +905,7 @@ class Engine:
         if atasan_kode == u.head.kode:
             u.reports += 1
         seat = Seat(kode, jenis, jenjang, u.kode, False)
+        u.prev = seat
         if not filled:
             return seat
         nip, gender = self.people.nip()

@@ -130,6 +130,20 @@ class Policy:
         """A JF's direct superior is of a kind its unit's nearest model allows (``jf_under``)."""
         return model is None or not model.jf_under or atasan_jenis in model.jf_under
 
+    def may_sit_under(self, model: Permodelan | None, jenis: str, jenjang: str, atasan: Seat) -> bool:
+        """ATASAN-GRADE, as the check reads it, for staff placed directly under ``atasan``, the head
+        of their own unit: a structural kind the profile allows or a JF head, and what the unit's
+        nearest model says (its ``atasan`` entries, else ``jf_under`` for a JF)."""
+        a = self.profile.atasan
+        jf_head = atasan.jenis == "fungsional" and atasan.heads and a.jf_unit_head
+        if atasan.jenis not in a.staff_kinds and not jf_head:
+            return False
+        if model is None:
+            return True
+        rule = next((r for r in model.atasan if _matches(r.subject, jenis, jenjang)), None)
+        kinds = rule.atasan if rule else (model.jf_under if jenis == "fungsional" else ())
+        return not kinds or atasan.jenis in kinds
+
     # --- evaluators ---------------------------------------------------------------------------
 
     def violations(self, subject: Subject, ev: Seat) -> frozenset[str]:

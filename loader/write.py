@@ -146,6 +146,27 @@ def _delegation_rels(t: Table, column: str) -> Iterator[dict[str, Any]]:
 Step = tuple[str, Callable[[], Iterator[dict[str, Any]]]]
 
 
+def candidate_models(unit: dict[str, str], models: list[dict[str, Any]]) -> list[str]:
+    """The permodelan the regulation assigns to a unit like this one: those that name it, else
+    those that name its kind (and, where a model names classes, its kelas)."""
+    named = [m["id"] for m in models if unit.get("nama", "") in m.get("unit_names", ())]
+    if named:
+        return named
+    return [m["id"] for m in models if unit.get("jenis", "") in m.get("unit_kinds", ())
+            and (not m.get("unit_kelas") or unit.get("kelas", "") in m["unit_kelas"])]
+
+
+def _model_rows(units: Table, models: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """MENERAPKAN: each model a unit declares; for a unit that declares none, the one model its
+    name, kind and kelas point to (marked ``disimpulkan``), when exactly one does."""
+    for d in units.dicts():
+        declared = d.get("permodelan", "")
+        if declared:
+            yield {"a": d["kode"], "b": declared, "disimpulkan": None}
+        elif len(found := candidate_models(d, models)) == 1:
+            yield {"a": d["kode"], "b": found[0], "disimpulkan": True}
+
+
 def plan(tables: dict[str, Table], models: list[dict[str, Any]]) -> tuple[list[Step], list[Step]]:
     """The stage's steps, (statement name, rows factory), in two phases: nodes, then relationships between them."""
     nodes: list[Step] = [("permodelan", lambda: iter(models))]
@@ -154,6 +175,9 @@ def plan(tables: dict[str, Table], models: list[dict[str, Any]]) -> tuple[list[S
     relationships: list[Step] = []
     for name in NODE_TABLES:
         for column, stmt in REFERENCES[name].items():
+            if stmt == "rel_menerapkan":
+                relationships.append((stmt, lambda t=tables[name]: _model_rows(t, models)))
+                continue
             relationships.append((stmt, lambda t=tables[name], c=column: _rel_rows(t, c)))
     relationships.append(("rel_member_of", lambda: _member_rows(tables["anggota_tim"])))
     if (t := tables.get("pendelegasian")) is not None:

@@ -376,6 +376,8 @@ def models_of(profile_id: str) -> list[dict[str, Any]] | None:
         raise
     return [
         {"id": m.id, "nama": m.name, "dasar": m.dasar, "profil": profile.id,
-         "kepala": list(m.head), "lapisan_maks": m.layers_max}
+         "kepala": list(m.head), "lapisan_maks": m.layers_max,
+         "unit_kinds": list(m.applies_to.unit_kinds), "unit_names": list(m.applies_to.unit_names),
+         "unit_kelas": list(m.applies_to.unit_kelas)}
         for m in profile.models
     ]

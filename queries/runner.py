@@ -29,6 +29,7 @@ def parameters(profile: Profile) -> dict[str, Any]:
             "jf_under": list(m.jf_under),
             "atasan": [_match(r.subject) | {"atasan": list(r.atasan), "dasar": r.dasar} for r in m.atasan],
             "unit_kinds": list(m.applies_to.unit_kinds), "unit_names": list(m.applies_to.unit_names),
+            "unit_kelas": list(m.applies_to.unit_kelas),
             "evaluators": [
                 {"jenis": list(r.subject.jenis), "jenjang": list(r.subject.jenjang) if r.subject.jenjang else None,
                  "evaluator": list(r.evaluator), "penilai": r.penilai, "dasar": r.dasar}

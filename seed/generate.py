@@ -363,8 +363,8 @@ class Engine:
                         ignore_tiers: bool, jenis_wanted: str = "") -> Placement | None:
         p = self.policy
         for jenis in (jenis_wanted,) if jenis_wanted else fam.jenis:
-            if fault == "MODEL-UNDECLARED" and not p.must_declare(jenis, nama):
-                continue
+            if fault == "MODEL-UNDECLARED" and len(p.candidates(jenis, nama, kelas)) < 2:
+                continue  # one candidate: the loader infers it, nothing to report
             declare = p.must_declare(jenis, nama) and fault != "MODEL-UNDECLARED"
             if fault == "MODEL-MISMATCH" and not declare:
                 continue
@@ -665,7 +665,8 @@ class Engine:
 
     def _record_placement_fault(self, u: Unit, rule: str) -> None:
         if rule == "MODEL-UNDECLARED":
-            self.faults.record(rule, u.kode, f"{u.nama} ({u.jenis}) tidak menyatakan permodelan yang diatur profil")
+            self.faults.record(rule, u.kode, f"{u.nama} ({u.jenis}) tidak menyatakan permodelan, dan lebih dari satu "
+                                             "permodelan profil cocok dengan jenisnya")
         else:
             declared = u.declared.id if u.declared else ""
             self.faults.record(rule, u.kode, f"{u.nama} menyatakan {declared} tetapi dipimpin {u.head.jenis}")

@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sikerja.loader.schema import JENJANG_RANK
-from sikerja.queries.profiles import Permodelan, PositionMatch, Profile
+from sikerja.loader.write import candidate_models
+from sikerja.queries.profiles import Permodelan, PositionMatch, Profile, models_of
 
 STRUCTURAL = ("kepala_daerah", "jpt_madya", "jpt_pratama", "administrator", "pengawas")
 JENJANG_LABEL = {
@@ -95,12 +96,17 @@ class Policy:
         self.evaluators = profile.evaluators
         self.model_kinds = {k for m in profile.models for k in m.applies_to.unit_kinds}
         self.model_names = {n for m in profile.models for n in m.applies_to.unit_names}
+        self.model_rows = models_of(profile.id) or []
 
     # --- permodelan -------------------------------------------------------------------------
 
     def must_declare(self, jenis: str, nama: str) -> bool:
-        """MODEL-UNDECLARED reports a unit of a kind or name some model names."""
+        """A unit of a kind or name some model names declares its model (the generator always does)."""
         return jenis in self.model_kinds or nama in self.model_names
+
+    def candidates(self, jenis: str, nama: str, kelas: str) -> list[str]:
+        """The models the loader would consider for such a unit undeclared (it infers the only one)."""
+        return candidate_models({"jenis": jenis, "nama": nama, "kelas": kelas}, self.model_rows)
 
     def model_for(self, jenis: str, nama: str, kelas: str = "", head: str | None = None) -> Permodelan | None:
         """The model such a unit declares: the one naming it, else the first whose kinds (and

@@ -116,8 +116,9 @@ class Org:
         assert len(roots) == 1, roots
         return roots[0]
 
-    def structural_tiers(self, head: str) -> int:
-        """Tiers from ``head`` (tier 1) down through structural subordinates.
+    def structural_tiers(self, head: str, within: set[str] | None = None) -> int:
+        """Tiers from ``head`` (tier 1) down through structural subordinates (only those in the
+        units ``within``, when given: levels are counted per unit organisasi).
 
         Like a Cypher path: a walk that never uses the same "reports to" edge
         twice, at most MAX_HOPS edges long.
@@ -131,7 +132,7 @@ class Org:
                 return
             for sub in self.reports.predecessors(node):
                 edge = (sub, node)
-                if edge in used or self.jenis[sub] not in STRUCTURAL:
+                if edge in used or self.jenis[sub] not in STRUCTURAL or (within is not None and self.unit[sub] not in within):
                     continue
                 walk(sub, used | {edge}, hops + 1)
 
@@ -168,7 +169,8 @@ class Org:
         for u in self.units.predecessors(root):
             heads = [k for k in self.jenis
                      if self.unit[k] == u and self.jenis[k] in STRUCTURAL and self.is_unit_head(k)]
-            if heads and max(self.structural_tiers(h) for h in heads) > self.layers_max:
+            subtree = nx.ancestors(self.units, u) | {u}  # edges run child -> parent
+            if heads and max(self.structural_tiers(h, subtree) for h in heads) > self.layers_max:
                 out.append(u)
         return sorted(out)
 

@@ -211,7 +211,7 @@ def test_temuan_and_downloads(page, server, agency) -> None:
     with page.expect_download() as got:
         page.get_by_role("button", name=T.F_CSV).click()
     rows = list(csv.DictReader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8"))))
-    assert rows and set(rows[0]) == {"rule", "severity", "instansi", "subjek", "pesan", "dasar"}
+    assert rows and set(rows[0]) == {"rule", "severity", "instansi", "subjek", "pesan", "dasar", "kutipan"}
     assert {r["instansi"] for r in rows} == {agency} and "MODEL-MISMATCH" in {r["rule"] for r in rows}
     with page.expect_download() as got:
         page.get_by_role("button", name=T.F_XLSX).click()

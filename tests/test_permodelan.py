@@ -15,7 +15,7 @@ def infer(driver, db, instansi, profile_id):
     return {r["unit"]: r for r in rows}
 
 
-def test_undeclared_units_get_the_model_their_structure_fits(driver, db, instansi, load_tables):
+def test_undeclared_units_follow_the_model_that_names_them_and_are_scored(driver, db, instansi, load_tables):
     t = clone(tiny_agency(instansi, profil="metro-2023"))
     t["unit"].append({"kode": "KEL-1", "nama": "Kelurahan Imopuro", "jenis": "kelurahan", "induk": "PEMDA"})
     t["jabatan"] += [
@@ -26,11 +26,13 @@ def test_undeclared_units_get_the_model_their_structure_fits(driver, db, instans
     t["pegawai"].append({"nip": nip(50), "nama": "Lurah", "status": "PNS", "jabatan": "LURAH"})
     load_tables(t)
     units = infer(driver, db, instansi, "metro-2023")
-    assert units["KEL-1"]["permodelan"] is None
+    # Metro Lampiran BAB II huruf E angka 5 names every Kelurahan: the loader infers MET-PGW, marked so
+    assert units["KEL-1"]["permodelan"] == "MET-PGW" and units["KEL-1"]["disimpulkan"] is True
     assert units["KEL-1"]["terdekat"] == "MET-PGW"
     assert units["KEL-1"]["kepala"] == ["pengawas"] and units["KEL-1"]["lapisan"] == 1
     # A JPT-led dinas with two tiers: a JPT model (the first of the tied JPT models in profile order).
     assert units["DINKES"]["terdekat"] == "MET-JPT1"
+    assert units["DINKES"]["permodelan"] == "MET-JPT1" and units["DINKES"]["disimpulkan"] is True  # listed by name
     assert units["DINKES"]["lapisan"] == 2
     assert "BID-P2P" not in units  # a bidang is no model's unit
 

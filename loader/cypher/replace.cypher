@@ -62,10 +62,12 @@ MATCH (b:UnitOrganisasi {muatan: $muatan, kode: r.b})
 CREATE (a)-[:BAGIAN_DARI]->(b);
 
 // name: rel_menerapkan
+// A model the unit declares, or the one its name, kind and kelas point to (disimpulkan: true).
 UNWIND $rows AS r
 MATCH (a:UnitOrganisasi {muatan: $muatan, kode: r.a})
 MATCH (b:Permodelan {muatan: $muatan, id: r.b})
-CREATE (a)-[:MENERAPKAN]->(b);
+CREATE (a)-[m:MENERAPKAN]->(b)
+SET m.disimpulkan = r.disimpulkan;
 
 // name: rel_di_unit
 UNWIND $rows AS r

@@ -9,7 +9,7 @@
 MATCH (u:UnitOrganisasi {muatan: $muatan})
 WHERE EXISTS { (u)-[:MENERAPKAN]->(:Permodelan) }
    OR u.jenis IN $model_unit_kinds OR u.nama IN $model_unit_names
-OPTIONAL MATCH (u)-[:MENERAPKAN]->(m:Permodelan)
+OPTIONAL MATCH (u)-[d:MENERAPKAN]->(m:Permodelan)
 CALL (u) {
   OPTIONAL MATCH (h:Jabatan)-[:DI_UNIT]->(u)
   WHERE NOT EXISTS { (h)-[:ATASAN_LANGSUNG]->(:Jabatan)-[:DI_UNIT]->(u) }
@@ -32,23 +32,26 @@ CALL (u) {
   WHERE fu <> u OR EXISTS { (a)-[:DI_UNIT]->(u) }
   RETURN collect(DISTINCT a.jenis) AS jf_atasan
 }
-WITH u, m, kepala, lapisan, jf_atasan,
+WITH u, m, d, kepala, lapisan, jf_atasan,
      [x IN $models | {
         id: x.id,
         kepala_cocok: any(k IN kepala WHERE k IN x.head),
-        lingkup_cocok: u.nama IN x.unit_names OR u.jenis IN x.unit_kinds,
+        kelas_cocok: size(x.unit_kelas) = 0 OR coalesce(u.kelas, '') IN x.unit_kelas,
+        lingkup_cocok: u.nama IN x.unit_names
+                       OR (u.jenis IN x.unit_kinds AND (size(x.unit_kelas) = 0 OR coalesce(u.kelas, '') IN x.unit_kelas)),
         lapisan_cocok: lapisan <= x.layers_max,
         jf_cocok: size(x.jf_under) = 0 OR all(k IN jf_atasan WHERE k IN x.jf_under),
         jf_under: x.jf_under, head: x.head
      }] AS nilai
-WITH u, m, kepala, lapisan, jf_atasan,
+WITH u, m, d, kepala, lapisan, jf_atasan,
      [n IN nilai | n {.*, skor: CASE WHEN n.kepala_cocok THEN 4 ELSE 0 END
                                 + CASE WHEN n.lingkup_cocok THEN 2 ELSE 0 END
                                 + CASE WHEN n.lapisan_cocok THEN 1 ELSE 0 END
                                 + CASE WHEN n.jf_cocok THEN 1 ELSE 0 END}] AS nilai
-WITH u, m, kepala, lapisan, jf_atasan, [n IN nilai WHERE n.id = m.id][0] AS dinyatakan,
+WITH u, m, d, kepala, lapisan, jf_atasan, [n IN nilai WHERE n.id = m.id][0] AS dinyatakan,
      reduce(best = null, n IN nilai | CASE WHEN best IS NULL OR n.skor > best.skor THEN n ELSE best END) AS terdekat
-RETURN u.kode AS unit, u.nama AS nama, u.jenis AS jenis, m.id AS permodelan,
+RETURN u.kode AS unit, u.nama AS nama, u.jenis AS jenis, u.kelas AS kelas, m.id AS permodelan,
+       coalesce(d.disimpulkan, false) AS disimpulkan, dinyatakan.kelas_cocok AS kelas_cocok,
        kepala, lapisan, jf_atasan,
        terdekat.id AS terdekat, terdekat.skor AS skor_terdekat,
        dinyatakan.kepala_cocok AS kepala_cocok, dinyatakan.jf_cocok AS jf_cocok,

@@ -59,6 +59,11 @@ def parameters(profile: Profile) -> dict[str, Any]:
         "leader_kinds": list(tm.leader_kinds), "leader_min": tm.leader_min, "leader_max": tm.leader_max,
         "sk_issuers": list(tm.sk_issuers), "sk_required": tm.sk_required,
         "cross_agency_sk_issuers": list(tm.cross_agency_sk_issuers),
+        "sk_scope": ({k: {"peran": list(v.peran), "dasar": v.dasar} for k, v in tm.sk_scope.items()}
+                     if tm.sk_scope is not None else None),
+        "member_kinds": list(tm.member_kinds), "member_dasar": tm.member_dasar,
+        "outsider_volunteer_forbidden": tm.outsider_volunteer_forbidden,
+        "outsider_volunteer_dasar": tm.outsider_volunteer_dasar,
         "revoked_titles": list(profile.revoked_titles),
         "models": models,
         "model_unit_kinds": sorted({k for m in profile.models for k in m.applies_to.unit_kinds}),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 from sikerja.queries.catalog import GROUPS, checks
@@ -14,6 +15,7 @@ def _floor():
     path = Path(__file__).resolve().parents[1] / "bench" / "floor.py"
     spec = importlib.util.spec_from_file_location("bench_floor", path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 

@@ -98,7 +98,9 @@ class Org:
         return best + 1
 
 
-def build(tables: dict[str, Table]) -> Org:
+def build(tables: dict[str, Table], models: list[dict[str, Any]] = ()) -> Org:
+    """The maps; ``models`` (runner.parameters' models) lets an undeclared unit follow the one
+    model its name, kind and kelas point to, as the loader links it."""
     inst = next(tables["instansi"].dicts())
     o = Org(instansi=inst["kode"])
     for u in tables["unit"].dicts():
@@ -106,6 +108,8 @@ def build(tables: dict[str, Table]) -> Org:
         o.unit[k] = u
         o.parent[k] = u.get("induk")
         o.declares[k] = split_codes(u.get("permodelan", ""))
+        if not o.declares[k] and len(found := _candidates(u, list(models))) == 1:
+            o.declares[k] = found
         if u.get("induk"):
             o.children[u["induk"]].append(k)
     for k in o.unit:
@@ -265,9 +269,12 @@ def eval_grade(o: Org, p: dict[str, Any]) -> list[Row]:
         if not evaluators:
             continue
         j, u = o.jabatan[k], o.unit_of[k]
-        if u not in models:
-            models[u] = _nearest_model(o, u)
-        model = models[u]
+        if o.declares[u] and o.is_head(k, u):  # a declaring unit's head: the model above it
+            model = _nearest_model(o, o.parent[u]) if o.parent[u] else None
+        else:
+            if u not in models:
+                models[u] = _nearest_model(o, u)
+            model = models[u]
         for e in evaluators:
             pj, pu = o.jabatan[e], o.unit_of[e]
             jf_head = (pj["jenis"] == "fungsional" and p["jf_unit_head_may_evaluate"]
@@ -370,10 +377,15 @@ def pegawai_unplaced(o: Org, p: dict[str, Any]) -> list[Row]:
 @check("ROLE-REVOKED")
 def role_revoked(o: Org, p: dict[str, Any]) -> list[Row]:
     titles = [(t, t.lower()) for t in p["revoked_titles"]]
+    scope = p["revoked_in"]
     out: list[Row] = []
     for k, j in o.jabatan.items():
         nama = j["nama"].lower()
         found = [t for t, low in titles if low in nama]
+        if found and scope is not None and not any(
+                o.unit[x]["nama"] in scope["unit_names"] or o.unit[x]["jenis"] in scope["unit_kinds"]
+                for x in o.line[o.unit_of[k]]):
+            continue
         if found:
             out.append((k, j["nama"], found))
     return out
@@ -682,7 +694,7 @@ def best_of(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
 def measure(tables: dict[str, Table], params: dict[str, Any], rules: Iterable[str], *,
             repeat: int = 3) -> tuple[float, dict[str, tuple[float, Counter[str]]]]:
     """Seconds to build the maps, and per rule (seconds, subjects found)."""
-    built, org = best_of(lambda: build(tables), 1)
+    built, org = best_of(lambda: build(tables, params["models"]), 1)
     out: dict[str, tuple[float, Counter[str]]] = {}
     for rule in rules:
         fn = CHECKS[rule]

@@ -209,6 +209,8 @@ class ModelEvaluator(_Strict):
     subject: PositionMatch
     evaluator: tuple[JabatanJenis, ...]
     penilai: Relasi = "atasan"
+    delegasi: bool = Field(True, description="false where the text keeps the rating from any delegate "
+                                             "(e.g. it delegates only the management of the subject's performance)")
     dasar: str
 
 
@@ -264,6 +266,10 @@ class Profile(_Strict):
     teams: Teams
     revoked_titles: tuple[str, ...] = Field((), description="ROLE-REVOKED: words in a position name")
     revoked_dasar: str | None = None
+    revoked_in: AppliesTo | None = Field(
+        None, description="ROLE-REVOKED only in these units (by name or kind) and the units below them; "
+                          "None = in every unit"
+    )
     models: tuple[Permodelan, ...] = ()
     rules: Mapping[str, RuleConfig]
     choices: Mapping[str, str] = Field(

@@ -32,7 +32,7 @@ def parameters(profile: Profile) -> dict[str, Any]:
             "unit_kelas": list(m.applies_to.unit_kelas),
             "evaluators": [
                 {"jenis": list(r.subject.jenis), "jenjang": list(r.subject.jenjang) if r.subject.jenjang else None,
-                 "evaluator": list(r.evaluator), "penilai": r.penilai, "dasar": r.dasar}
+                 "evaluator": list(r.evaluator), "penilai": r.penilai, "delegasi": r.delegasi, "dasar": r.dasar}
                 for r in m.evaluators
             ],
         }
@@ -65,6 +65,8 @@ def parameters(profile: Profile) -> dict[str, Any]:
         "outsider_volunteer_forbidden": tm.outsider_volunteer_forbidden,
         "outsider_volunteer_dasar": tm.outsider_volunteer_dasar,
         "revoked_titles": list(profile.revoked_titles),
+        "revoked_in": ({"unit_names": list(profile.revoked_in.unit_names), "unit_kinds": list(profile.revoked_in.unit_kinds)}
+                       if profile.revoked_in is not None else None),
         "models": models,
         "model_unit_kinds": sorted({k for m in profile.models for k in m.applies_to.unit_kinds}),
         "model_unit_names": sorted({n for m in profile.models for n in m.applies_to.unit_names}),

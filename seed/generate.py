@@ -383,7 +383,7 @@ class Engine:
                 checked = declared is not None or parent.is_root
                 own = p.layers_limit(declared) if checked else None
                 for jenjang in shapes.HEAD_JENJANG if head == "fungsional" else ("",):
-                    subject = Subject(head, jenjang, model, declared is not None)
+                    subject = Subject(head, jenjang, model, declared is not None, parent.model)
                     ev = p.penilai(subject, parent.chain)
                     if ev is None:
                         continue

@@ -13,14 +13,25 @@
 //   evaluate at all (a Pelaksana, or a JF who does not head the unit); a pair
 //   the profile forbids (e.g. JF Ahli Madya rated by an Administrator), where
 //   a pair may hold only in some permodelan; a JF rated by a JF of the same or
-//   a lower jenjang.
+//   a lower jenjang. The head of a unit with its own model is judged by the
+//   model of the unit above it (a Kepala Puskesmas is rated within the Dinas).
 MATCH (u:UnitOrganisasi {muatan: $muatan})
 OPTIONAL MATCH path = (u)-[:BAGIAN_DARI*0..]->(:UnitOrganisasi)-[:MENERAPKAN]->(m:Permodelan)
 WITH u, m
 ORDER BY length(path)
 WITH u, head(collect(m.id)) AS model
+OPTIONAL MATCH path = (u)-[:BAGIAN_DARI*1..]->(:UnitOrganisasi)-[:MENERAPKAN]->(m:Permodelan)
+WITH u, model, m
+ORDER BY length(path)
+WITH u, model, head(collect(m.id)) AS model_induk
 MATCH (j:Jabatan)-[:DI_UNIT]->(u)
 MATCH (j)-[:PENILAI]->(p:Jabatan)
+// the head of a unit with its own model is judged by the model of the unit above it: the
+// model's exemptions are for the unit's staff, not for its head
+WITH p, j, u,
+     CASE WHEN EXISTS { (u)-[:MENERAPKAN]->(:Permodelan) }
+               AND NOT EXISTS { (j)-[:ATASAN_LANGSUNG]->(:Jabatan)-[:DI_UNIT]->(u) }
+          THEN model_induk ELSE model END AS model
 WITH p, collect([j, u, model]) AS rated
 OPTIONAL MATCH (p)-[:DI_UNIT]->(pu:UnitOrganisasi)
 OPTIONAL MATCH (p)-[:ATASAN_LANGSUNG]->(:Jabatan)-[:DI_UNIT]->(spu:UnitOrganisasi)

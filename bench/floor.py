@@ -53,6 +53,7 @@ class Org:
     pegawai: dict[str, dict[str, str]] = field(default_factory=dict)
     tim: dict[str, dict[str, str]] = field(default_factory=dict)
     members: dict[str, list[dict[str, str]]] = field(default_factory=lambda: defaultdict(list))  # tim -> memberships
+    delegations: list[dict[str, str]] = field(default_factory=list)  # pendelegasian rows
 
     def is_head(self, j: str, u: str) -> bool:
         """No superior inside ``u`` (the head of ``u``, or a position reporting outside it)."""
@@ -137,6 +138,8 @@ def build(tables: dict[str, Table], models: list[dict[str, Any]] = ()) -> Org:
         o.tim[t["kode"]] = t
     for m in tables["anggota_tim"].dicts():
         o.members[m["tim"]].append(m)
+    if "pendelegasian" in tables:
+        o.delegations = list(tables["pendelegasian"].dicts())
     return o
 
 
@@ -351,6 +354,38 @@ def eval_not_atasan(o: Org, p: dict[str, Any]) -> list[Row]:
         if (expected or relasi == "delegasi") and not set(recorded) & set(expected):
             out.append((k, j["nama"], relasi, model["id"] if model else None, sorted(recorded), sorted(expected),
                         rule["dasar"] if rule and relasi != "atasan" else None))
+    return out
+
+
+def _above(o: Org, low: str, high: str) -> bool:
+    """``high`` is on ``low``'s superior chain (at most MAX_HOPS up)."""
+    node: str | None = o.sup[low]
+    for _ in range(MAX_HOPS):
+        if node is None:
+            return False
+        if node == high:
+            return True
+        node = o.sup[node]
+    return False
+
+
+@check("EVAL-DELEGATION")
+def eval_delegation(o: Org, p: dict[str, Any]) -> list[Row]:
+    out: list[Row] = []
+    for d in o.delegations:
+        who, giver, scope = d["penilai"], d["pemberi"], d["lingkup"]
+        if scope in o.unit:
+            tops = [h for h in o.in_unit.get(scope, ()) if o.is_head(h, scope)]
+            lawful_giver = any(h == giver or _above(o, h, giver) for h in tops)
+        else:
+            lawful_giver = _above(o, scope, giver)
+        others = sorted({e["penilai"] for e in o.delegations if e is not d and e["lingkup"] == scope
+                         and e["penilai"] != who
+                         and d.get("mulai", "") <= e.get("selesai", "9999-12-31")
+                         and e.get("mulai", "") <= d.get("selesai", "9999-12-31")})
+        reasons = (["jenis_penerima"] if o.jabatan[who]["jenis"] not in p["allowed_kinds"] else []) + \
+                  ([] if lawful_giver else ["pemberi"]) + (["ganda"] if others else [])
+        out.extend((who, o.jabatan[who]["nama"], r) for r in reasons)
     return out
 
 

@@ -20,9 +20,14 @@ def _floor():
     return module
 
 
+# rule -> why the generator cannot plant it yet
+NOT_PLANTED = {"EVAL-DELEGATION": "the generator writes no pendelegasian.csv yet"}
+
+
 def test_every_rule_has_a_planter():
-    assert sorted(set(checks()) - set(PLANTABLE)) == []
+    assert sorted(set(checks()) - set(PLANTABLE) - set(NOT_PLANTED)) == []
     assert sorted(set(PLANTABLE) - set(checks())) == []
+    assert not set(NOT_PLANTED) & set(PLANTABLE), "a planted rule is still listed as not planted"
 
 
 def test_every_rule_has_a_floor():

@@ -249,6 +249,12 @@ def eval_vacant(o: Org, p: dict[str, Any]) -> list[Row]:
             for e in evaluators if not o.occupied(e)]
 
 
+def _jf_led(o: Org, u: str, p: dict[str, Any]) -> bool:
+    """A JF heading ``u`` leads a unit kerja mandiri: ``u`` follows no model, or one led by a JF."""
+    model = _nearest_model(o, u)
+    return model is None or model in p["jf_led_models"]
+
+
 def _nearest_model(o: Org, u: str) -> str | None:
     d = o.nearest_declaring(u)
     return o.declares[d][0] if d is not None else None
@@ -281,7 +287,7 @@ def eval_grade(o: Org, p: dict[str, Any]) -> list[Row]:
         for e in evaluators:
             pj, pu = o.jabatan[e], o.unit_of[e]
             jf_head = (pj["jenis"] == "fungsional" and p["jf_unit_head_may_evaluate"]
-                       and o.is_head(e, pu) and pu in o.line[u])
+                       and o.is_head(e, pu) and pu in o.line[u] and _jf_led(o, pu, p))
             reasons: list[tuple[str, str | None, str | None]] = []
             if pj["jenis"] not in allowed and not jf_head:
                 reasons.append(("jenis_penilai", p["allowed_kinds_dasar"], None))
@@ -516,7 +522,7 @@ def atasan_grade(o: Org, p: dict[str, Any]) -> list[Row]:
         u, ja = o.unit_of[k], o.jabatan[a]
         au = o.unit_of[a]
         jf_head = (ja["jenis"] == "fungsional" and p["atasan_jf_unit_head"] and o.is_head(a, au)
-                   and au in o.line[u])
+                   and au in o.line[u] and _jf_led(o, au, p))
         decl = o.nearest_declaring(u)
         model = models.get(o.declares[decl][0]) if decl is not None else None
         rule = None

@@ -43,6 +43,7 @@ def parameters(profile: Profile) -> dict[str, Any]:
         "team_months_max": t.team_months_max.value, "leader_months_max": t.leader_months_max.value,
         "allowed_kinds": list(e.allowed_kinds), "allowed_kinds_dasar": e.allowed_kinds_dasar,
         "jf_unit_head_may_evaluate": e.jf_unit_head_may_evaluate,
+        "jf_led_models": sorted(m.id for m in profile.models if "fungsional" in m.head),
         "jf_same_or_lower_forbidden": e.jf_same_or_lower_forbidden,
         "jf_same_or_lower_dasar": e.jf_same_or_lower_dasar,
         "forbidden": [

@@ -53,6 +53,7 @@ class Org:
     pegawai: dict[str, dict[str, str]] = field(default_factory=dict)
     tim: dict[str, dict[str, str]] = field(default_factory=dict)
     members: dict[str, list[dict[str, str]]] = field(default_factory=lambda: defaultdict(list))  # tim -> memberships
+    delegations: list[dict[str, str]] = field(default_factory=list)  # pendelegasian rows
 
     def is_head(self, j: str, u: str) -> bool:
         """No superior inside ``u`` (the head of ``u``, or a position reporting outside it)."""
@@ -98,7 +99,9 @@ class Org:
         return best + 1
 
 
-def build(tables: dict[str, Table]) -> Org:
+def build(tables: dict[str, Table], models: list[dict[str, Any]] = ()) -> Org:
+    """The maps; ``models`` (runner.parameters' models) lets an undeclared unit follow the one
+    model its name, kind and kelas point to, as the loader links it."""
     inst = next(tables["instansi"].dicts())
     o = Org(instansi=inst["kode"])
     for u in tables["unit"].dicts():
@@ -106,6 +109,8 @@ def build(tables: dict[str, Table]) -> Org:
         o.unit[k] = u
         o.parent[k] = u.get("induk")
         o.declares[k] = split_codes(u.get("permodelan", ""))
+        if not o.declares[k] and len(found := _candidates(u, list(models))) == 1:
+            o.declares[k] = found
         if u.get("induk"):
             o.children[u["induk"]].append(k)
     for k in o.unit:
@@ -133,6 +138,8 @@ def build(tables: dict[str, Table]) -> Org:
         o.tim[t["kode"]] = t
     for m in tables["anggota_tim"].dicts():
         o.members[m["tim"]].append(m)
+    if "pendelegasian" in tables:
+        o.delegations = list(tables["pendelegasian"].dicts())
     return o
 
 
@@ -242,6 +249,12 @@ def eval_vacant(o: Org, p: dict[str, Any]) -> list[Row]:
             for e in evaluators if not o.occupied(e)]
 
 
+def _jf_led(o: Org, u: str, p: dict[str, Any]) -> bool:
+    """A JF heading ``u`` leads a unit kerja mandiri: ``u`` follows no model, or one led by a JF."""
+    model = _nearest_model(o, u)
+    return model is None or model in p["jf_led_models"]
+
+
 def _nearest_model(o: Org, u: str) -> str | None:
     d = o.nearest_declaring(u)
     return o.declares[d][0] if d is not None else None
@@ -265,13 +278,16 @@ def eval_grade(o: Org, p: dict[str, Any]) -> list[Row]:
         if not evaluators:
             continue
         j, u = o.jabatan[k], o.unit_of[k]
-        if u not in models:
-            models[u] = _nearest_model(o, u)
-        model = models[u]
+        if o.declares[u] and o.is_head(k, u):  # a declaring unit's head: the model above it
+            model = _nearest_model(o, o.parent[u]) if o.parent[u] else None
+        else:
+            if u not in models:
+                models[u] = _nearest_model(o, u)
+            model = models[u]
         for e in evaluators:
             pj, pu = o.jabatan[e], o.unit_of[e]
             jf_head = (pj["jenis"] == "fungsional" and p["jf_unit_head_may_evaluate"]
-                       and o.is_head(e, pu) and pu in o.line[u])
+                       and o.is_head(e, pu) and pu in o.line[u] and _jf_led(o, pu, p))
             reasons: list[tuple[str, str | None, str | None]] = []
             if pj["jenis"] not in allowed and not jf_head:
                 reasons.append(("jenis_penilai", p["allowed_kinds_dasar"], None))
@@ -347,6 +363,38 @@ def eval_not_atasan(o: Org, p: dict[str, Any]) -> list[Row]:
     return out
 
 
+def _above(o: Org, low: str, high: str) -> bool:
+    """``high`` is on ``low``'s superior chain (at most MAX_HOPS up)."""
+    node: str | None = o.sup[low]
+    for _ in range(MAX_HOPS):
+        if node is None:
+            return False
+        if node == high:
+            return True
+        node = o.sup[node]
+    return False
+
+
+@check("EVAL-DELEGATION")
+def eval_delegation(o: Org, p: dict[str, Any]) -> list[Row]:
+    out: list[Row] = []
+    for d in o.delegations:
+        who, giver, scope = d["penilai"], d["pemberi"], d["lingkup"]
+        if scope in o.unit:
+            tops = [h for h in o.in_unit.get(scope, ()) if o.is_head(h, scope)]
+            lawful_giver = any(h == giver or _above(o, h, giver) for h in tops)
+        else:
+            lawful_giver = _above(o, scope, giver)
+        others = sorted({e["penilai"] for e in o.delegations if e is not d and e["lingkup"] == scope
+                         and e["penilai"] != who
+                         and d.get("mulai", "") <= e.get("selesai", "9999-12-31")
+                         and e.get("mulai", "") <= d.get("selesai", "9999-12-31")})
+        reasons = (["jenis_penerima"] if o.jabatan[who]["jenis"] not in p["allowed_kinds"] else []) + \
+                  ([] if lawful_giver else ["pemberi"]) + (["ganda"] if others else [])
+        out.extend((who, o.jabatan[who]["nama"], r) for r in reasons)
+    return out
+
+
 # --- positions and officials ---------------------------------------------------------------
 
 
@@ -370,10 +418,15 @@ def pegawai_unplaced(o: Org, p: dict[str, Any]) -> list[Row]:
 @check("ROLE-REVOKED")
 def role_revoked(o: Org, p: dict[str, Any]) -> list[Row]:
     titles = [(t, t.lower()) for t in p["revoked_titles"]]
+    scope = p["revoked_in"]
     out: list[Row] = []
     for k, j in o.jabatan.items():
         nama = j["nama"].lower()
         found = [t for t, low in titles if low in nama]
+        if found and scope is not None and not any(
+                o.unit[x]["nama"] in scope["unit_names"] or o.unit[x]["jenis"] in scope["unit_kinds"]
+                for x in o.line[o.unit_of[k]]):
+            continue
         if found:
             out.append((k, j["nama"], found))
     return out
@@ -382,11 +435,19 @@ def role_revoked(o: Org, p: dict[str, Any]) -> list[Row]:
 # --- permodelan ----------------------------------------------------------------------------
 
 
+def _candidates(row: dict[str, str], models: list[dict[str, Any]]) -> list[str]:
+    named = [m["id"] for m in models if row["nama"] in m["unit_names"]]
+    return named or [m["id"] for m in models if row["jenis"] in m["unit_kinds"]
+                     and (not m["unit_kelas"] or row.get("kelas", "") in m["unit_kelas"])]
+
+
 @check("MODEL-UNDECLARED")
 def model_undeclared(o: Org, p: dict[str, Any]) -> list[Row]:
-    kinds, names = set(p["model_unit_kinds"]), set(p["model_unit_names"])
-    return [(u, r["nama"], r["jenis"]) for u, r in o.unit.items()
-            if (r["jenis"] in kinds or r["nama"] in names) and not o.declares[u]]
+    out: list[Row] = []
+    for u, r in o.unit.items():
+        if not o.declares[u] and len(found := _candidates(r, p["models"])) > 1:
+            out.append((u, r["nama"], r["jenis"], found))
+    return out
 
 
 def _jf_superiors(o: Org, u: str) -> set[str]:
@@ -461,7 +522,7 @@ def atasan_grade(o: Org, p: dict[str, Any]) -> list[Row]:
         u, ja = o.unit_of[k], o.jabatan[a]
         au = o.unit_of[a]
         jf_head = (ja["jenis"] == "fungsional" and p["atasan_jf_unit_head"] and o.is_head(a, au)
-                   and au in o.line[u])
+                   and au in o.line[u] and _jf_led(o, au, p))
         decl = o.nearest_declaring(u)
         model = models.get(o.declares[decl][0]) if decl is not None else None
         rule = None
@@ -502,23 +563,31 @@ def team_duration(o: Org, p: dict[str, Any]) -> list[Row]:
             if not t.get("mulai"):
                 continue
             bulan = _months(t["mulai"], t["selesai"]) if t.get("selesai") else None
-            if bulan is None or bulan > p["team_months_max"]:
+            if bulan is None or _longer(t["mulai"], t["selesai"], p["team_months_max"]):
                 out.append((k, t["nama"], "tim_terbuka" if bulan is None else "tim", bulan))
     if p["leader_months_max"] is not None:
         for k, t in o.tim.items():
             for m in _leaders(o, k):
                 if m.get("mulai") and m.get("selesai"):
                     bulan = _months(m["mulai"], m["selesai"])
-                    if bulan > p["leader_months_max"]:
+                    if _longer(m["mulai"], m["selesai"], p["leader_months_max"]):
                         out.append((k, t["nama"], "ketua", bulan, m["nip"]))
     return out
+
+
+def _longer(start: str, end: str, months: int) -> bool:
+    """``end`` falls after ``start`` plus ``months`` calendar months (the day clamped to the month)."""
+    y, m = divmod(int(start[:4]) * 12 + int(start[5:7]) - 1 + months, 12)
+    last = [31, 29 if y % 4 == 0 and (y % 100 or y % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m]
+    return end[:10] > f"{y:04d}-{m + 1:02d}-{min(int(start[8:10]), last):02d}"
 
 
 @check("TEAM-LEADER-COUNT")
 def team_leader_count(o: Org, p: dict[str, Any]) -> list[Row]:
     out: list[Row] = []
     for k, t in o.tim.items():
-        n = sum(1 for _ in _leaders(o, k))
+        terms = [(m.get("mulai") or "", m.get("selesai")) for m in _leaders(o, k)]
+        n = max((sum(1 for s, e in terms if s <= a and (e is None or e >= a)) for a, _ in terms), default=0)
         if n < p["leader_min"] or n > p["leader_max"]:
             out.append((k, t["nama"], n))
     return out
@@ -541,8 +610,40 @@ def team_leader_grade(o: Org, p: dict[str, Any]) -> list[Row]:
 
 @check("TEAM-LEADER-UNIT")
 def team_leader_unit(o: Org, p: dict[str, Any]) -> list[Row]:
-    return [(k, t["nama"], nip, o.unit_of[j], owner) for k, t, nip, j in _led_positions(o)
-            for owner in split_codes(t.get("pemilik_kinerja", "")) if owner not in o.line[o.unit_of[j]]]
+    out: list[Row] = [(k, t["nama"], nip, o.unit_of[j], owner) for k, t, nip, j in _led_positions(o)
+                      for owner in split_codes(t.get("pemilik_kinerja", "")) if owner not in o.line[o.unit_of[j]]]
+    for k, t in o.tim.items():  # a ketua lent by another agency, holding no position here
+        for m in _leaders(o, k):
+            who = o.pegawai[m["nip"]]
+            if t.get("pemilik_kinerja") and not who.get("jabatan") and who.get("instansi_asal", o.instansi) != o.instansi:
+                out.append((k, t["nama"], m["nip"], None, t["pemilik_kinerja"]))
+    return out
+
+
+@check("TEAM-MEMBER-GRADE")
+def team_member_grade(o: Org, p: dict[str, Any]) -> list[Row]:
+    kinds = set(p["member_kinds"])
+    return [(k, t["nama"], m["nip"], j, o.jabatan[j]["jenis"]) for k, t in o.tim.items()
+            for m in o.members.get(k, ()) if m.get("peran") == "anggota"
+            for j in split_codes(o.pegawai[m["nip"]].get("jabatan", "")) if o.jabatan[j]["jenis"] not in kinds]
+
+
+@check("TEAM-SCOPE")
+def team_scope(o: Org, p: dict[str, Any]) -> list[Row]:
+    out: list[Row] = []
+    for k, t in o.tim.items():
+        owner = t.get("pemilik_kinerja")
+        if t.get("jenis") == "kelompok_kerja" and owner:
+            outside = sorted({o.unit_of[j] for m in o.members.get(k, ())
+                              for col in ("jabatan", "plt") for j in split_codes(o.pegawai[m["nip"]].get(col, ""))
+                              if owner not in o.line[o.unit_of[j]]})
+            if outside:
+                out.append((k, t["nama"], "kelompok_lintas", outside))
+        if p["outsider_volunteer_forbidden"]:
+            out.extend((k, t["nama"], "sukarela_luar", m["nip"]) for m in o.members.get(k, ())
+                       if m.get("penugasan") == "sukarela"
+                       and o.pegawai[m["nip"]].get("instansi_asal", o.instansi) != o.instansi)
+    return out
 
 
 @check("TEAM-OWNER-MISSING")
@@ -550,16 +651,54 @@ def team_owner_missing(o: Org, p: dict[str, Any]) -> list[Row]:
     return [(k, t["nama"]) for k, t in o.tim.items() if not t.get("pemilik_kinerja")]
 
 
+def _scope(o: Org, k: str, t: dict[str, str]) -> str:
+    """'instansi', 'unit', 'pd' or 'pemda', from where the team's members sit (TEAM-SK-MISSING)."""
+    members = [o.pegawai[m["nip"]] for m in o.members.get(k, ())]
+    if any(w.get("instansi_asal", o.instansi) != o.instansi for w in members):
+        return "instansi"
+    units = {o.unit_of[j] for w in members for col in ("jabatan", "plt") for j in split_codes(w.get(col, ""))}
+    owner = t.get("pemilik_kinerja")
+    if owner and all(owner in o.line[u] for u in units):
+        return "unit"
+    root = next(u for u, parent in o.parent.items() if not parent)
+    pd = next((u for u in o.line[owner] if o.parent[u] == root), None) if owner else None
+    return "pd" if pd is not None and all(pd in o.line[u] for u in units) else "pemda"
+
+
+def _roles(o: Org, s: str, t: dict[str, str]) -> set[str]:
+    """The SK roles the position ``s`` holds for team ``t``."""
+    roles = {"kepala_daerah"} if o.jabatan[s]["jenis"] == KEPALA_DAERAH else set()
+    su = o.unit_of[s]
+    if not o.is_head(s, su):
+        return roles
+    owner = t.get("pemilik_kinerja")
+    root = next(u for u, parent in o.parent.items() if not parent)
+    if owner and su == owner:
+        roles.add("pimpinan_pemilik")
+    if owner and su in o.line[owner] and o.parent[su] == root:
+        roles.add("kepala_pd")
+    if o.unit[su]["jenis"] == "sekretariat_daerah":
+        roles.add("sekretaris_daerah")
+    return roles
+
+
 @check("TEAM-SK-MISSING")
 def team_sk_missing(o: Org, p: dict[str, Any]) -> list[Row]:
-    issuers = set(p["sk_issuers"])
+    issuers, scopes = set(p["sk_issuers"]), p["sk_scope"]
     out: list[Row] = []
     for k, t in o.tim.items():
         for s in split_codes(t.get("sk_penerbit", "")) or [None]:
             jenis = o.jabatan[s]["jenis"] if s is not None else None
             missing = not t.get("sk_nomor") or s is None
-            if (p["sk_required"] and missing) or (jenis is not None and jenis not in issuers):
-                out.append((k, t["nama"], "tanpa_sk" if missing else "penerbit", s, jenis))
+            if missing:
+                if p["sk_required"]:
+                    out.append((k, t["nama"], "tanpa_sk", s, jenis))
+            elif scopes is not None:
+                rule = scopes[_scope(o, k, t)]
+                if not _roles(o, s, t) & set(rule["peran"]):
+                    out.append((k, t["nama"], "lingkup", s, jenis))
+            elif jenis not in issuers:
+                out.append((k, t["nama"], "penerbit", s, jenis))
     return out
 
 
@@ -596,7 +735,7 @@ def best_of(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
 def measure(tables: dict[str, Table], params: dict[str, Any], rules: Iterable[str], *,
             repeat: int = 3) -> tuple[float, dict[str, tuple[float, Counter[str]]]]:
     """Seconds to build the maps, and per rule (seconds, subjects found)."""
-    built, org = best_of(lambda: build(tables), 1)
+    built, org = best_of(lambda: build(tables, params["models"]), 1)
     out: dict[str, tuple[float, Counter[str]]] = {}
     for rule in rules:
         fn = CHECKS[rule]

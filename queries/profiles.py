@@ -149,6 +149,20 @@ class Atasan(_Strict):
     dasar: str
 
 
+# Who signs a team's SK, named by role: the head of the unit that owns the team's performance,
+# the head of the Perangkat Daerah that unit belongs to (the root's child above it), the head of
+# the Sekretariat Daerah, the Kepala Daerah.
+SkRole = Literal["pimpinan_pemilik", "kepala_pd", "sekretaris_daerah", "kepala_daerah"]
+# A team's scope, from where its members sit: all within the owner unit, within the owner's
+# Perangkat Daerah, across Perangkat Daerah, or with members from another agency.
+Lingkup = Literal["unit", "pd", "pemda", "instansi"]
+
+
+class SkScope(_Strict):
+    peran: tuple[SkRole, ...] = Field(min_length=1, description="who may sign a team of this scope")
+    dasar: str
+
+
 class Teams(_Strict):
     leader_kinds: tuple[JabatanJenis, ...] = Field(description="kinds that may lead a team (TEAM-LEADER-GRADE)")
     leader_min: int = Field(ge=0, description="0 where a team 'dapat dipimpin' (a leader is optional)")
@@ -159,6 +173,17 @@ class Teams(_Strict):
         description="kinds (or the role sekretaris_daerah) that may issue the SK of a team with members from "
                     "another agency"
     )
+    sk_scope: Mapping[Lingkup, SkScope] | None = Field(
+        None, description="TEAM-SK-MISSING by the team's scope and owner; replaces sk_issuers where given"
+    )
+    member_kinds: tuple[JabatanJenis, ...] = Field(
+        ("fungsional", "pelaksana"), description="kinds whose holders may be an anggota (TEAM-MEMBER-GRADE)"
+    )
+    member_dasar: str | None = None
+    outsider_volunteer_forbidden: bool = Field(
+        False, description="a member from another agency may not join by sukarela (TEAM-SCOPE)"
+    )
+    outsider_volunteer_dasar: str | None = None
 
 
 # Which position the text makes a subject's evaluator (EVAL-NOT-ATASAN), relative to the subject:
@@ -184,6 +209,8 @@ class ModelEvaluator(_Strict):
     subject: PositionMatch
     evaluator: tuple[JabatanJenis, ...]
     penilai: Relasi = "atasan"
+    delegasi: bool = Field(True, description="false where the text keeps the rating from any delegate "
+                                             "(e.g. it delegates only the management of the subject's performance)")
     dasar: str
 
 
@@ -239,6 +266,10 @@ class Profile(_Strict):
     teams: Teams
     revoked_titles: tuple[str, ...] = Field((), description="ROLE-REVOKED: words in a position name")
     revoked_dasar: str | None = None
+    revoked_in: AppliesTo | None = Field(
+        None, description="ROLE-REVOKED only in these units (by name or kind) and the units below them; "
+                          "None = in every unit"
+    )
     models: tuple[Permodelan, ...] = ()
     rules: Mapping[str, RuleConfig]
     choices: Mapping[str, str] = Field(

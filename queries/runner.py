@@ -32,7 +32,7 @@ def parameters(profile: Profile) -> dict[str, Any]:
             "unit_kelas": list(m.applies_to.unit_kelas),
             "evaluators": [
                 {"jenis": list(r.subject.jenis), "jenjang": list(r.subject.jenjang) if r.subject.jenjang else None,
-                 "evaluator": list(r.evaluator), "penilai": r.penilai, "dasar": r.dasar}
+                 "evaluator": list(r.evaluator), "penilai": r.penilai, "delegasi": r.delegasi, "dasar": r.dasar}
                 for r in m.evaluators
             ],
         }
@@ -43,6 +43,7 @@ def parameters(profile: Profile) -> dict[str, Any]:
         "team_months_max": t.team_months_max.value, "leader_months_max": t.leader_months_max.value,
         "allowed_kinds": list(e.allowed_kinds), "allowed_kinds_dasar": e.allowed_kinds_dasar,
         "jf_unit_head_may_evaluate": e.jf_unit_head_may_evaluate,
+        "jf_led_models": sorted(m.id for m in profile.models if "fungsional" in m.head),
         "jf_same_or_lower_forbidden": e.jf_same_or_lower_forbidden,
         "jf_same_or_lower_dasar": e.jf_same_or_lower_dasar,
         "forbidden": [
@@ -59,7 +60,14 @@ def parameters(profile: Profile) -> dict[str, Any]:
         "leader_kinds": list(tm.leader_kinds), "leader_min": tm.leader_min, "leader_max": tm.leader_max,
         "sk_issuers": list(tm.sk_issuers), "sk_required": tm.sk_required,
         "cross_agency_sk_issuers": list(tm.cross_agency_sk_issuers),
+        "sk_scope": ({k: {"peran": list(v.peran), "dasar": v.dasar} for k, v in tm.sk_scope.items()}
+                     if tm.sk_scope is not None else None),
+        "member_kinds": list(tm.member_kinds), "member_dasar": tm.member_dasar,
+        "outsider_volunteer_forbidden": tm.outsider_volunteer_forbidden,
+        "outsider_volunteer_dasar": tm.outsider_volunteer_dasar,
         "revoked_titles": list(profile.revoked_titles),
+        "revoked_in": ({"unit_names": list(profile.revoked_in.unit_names), "unit_kinds": list(profile.revoked_in.unit_kinds)}
+                       if profile.revoked_in is not None else None),
         "models": models,
         "model_unit_kinds": sorted({k for m in profile.models for k in m.applies_to.unit_kinds}),
         "model_unit_names": sorted({n for m in profile.models for n in m.applies_to.unit_names}),

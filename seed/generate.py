@@ -59,7 +59,7 @@ EVALUATOR_RULES = ("EVAL-MULTIPLE", "EVAL-GRADE", "EVAL-MODEL", "EVAL-NOT-ATASAN
 HEAD_RULES = ("EVAL-VACANT", "POSITION-VACANT-HEAD", "SPAN-WIDE", "SPAN-NARROW", "LAYERS-DEEP")
 TEAM_RULES = (
     "TEAM-LEADER-GRADE", "TEAM-LEADER-COUNT", "TEAM-LEADER-UNIT", "TEAM-OWNER-MISSING", "TEAM-DURATION",
-    "TEAM-SK-MISSING", "TEAM-CROSS-AGENCY",
+    "TEAM-SK-MISSING", "TEAM-CROSS-AGENCY", "TEAM-MEMBER-GRADE", "TEAM-SCOPE",
 )
 PLACEMENT_RULES = ("MODEL-UNDECLARED", "MODEL-MISMATCH")
 PLANTABLE = STAFF_RULES + HEAD_RULES + TEAM_RULES + PLACEMENT_RULES
@@ -383,7 +383,7 @@ class Engine:
                 checked = declared is not None or parent.is_root
                 own = p.layers_limit(declared) if checked else None
                 for jenjang in shapes.HEAD_JENJANG if head == "fungsional" else ("",):
-                    subject = Subject(head, jenjang, model, declared is not None)
+                    subject = Subject(head, jenjang, model, declared is not None, parent.model)
                     ev = p.penilai(subject, parent.chain)
                     if ev is None:
                         continue
@@ -566,6 +566,10 @@ class Engine:
             return self.last_staff is not None and p.may_lead(self.last_staff.jenis)
         if rule == "TEAM-SK-MISSING":
             return p.teams.sk_required or "fungsional" not in p.teams.sk_issuers
+        if rule == "TEAM-MEMBER-GRADE":
+            return u.head.holder != "" and u.head.jenis not in p.teams.member_kinds
+        if rule == "TEAM-SCOPE":
+            return u.outsider is not None
         return True
 
     def _evaluator_fault(self, u: Unit, rule: str) -> tuple[str, str, tuple[Seat, ...]] | None:
@@ -1017,6 +1021,8 @@ class Engine:
             rec(rule, kode, f"ketua tim {boss.kode} berjenis {boss.jenis}")
             if boss.unit != u.kode:
                 rec("TEAM-LEADER-UNIT", kode, f"ketua tim {boss.kode} berasal dari unit induk {boss.unit}")
+                if jenis == "kelompok_kerja":
+                    rec("TEAM-SCOPE", kode, f"kelompok kerja beranggotakan {boss.kode} dari unit induk {boss.unit}")
         elif rule == "TEAM-LEADER-COUNT":
             leaders = [] if p.teams.leader_min > 0 else eligible[: p.teams.leader_max + 1]
             if p.teams.leader_min == 0 and len(leaders) <= p.teams.leader_max:
@@ -1026,6 +1032,12 @@ class Engine:
         elif rule == "TEAM-LEADER-UNIT":
             leaders = [members[0]]
             rec(rule, kode, f"ketua tim kerja dari unit {members[0].unit}, di luar unit pemilik {u.kode}")
+        elif rule == "TEAM-MEMBER-GRADE" and u.head.holder:  # (a head held by a Plt is not planted)
+            members = [*members, u.head]
+            rec(rule, kode, f"anggota tim {u.head.kode} berjenis {u.head.jenis}")
+        elif rule == "TEAM-SCOPE" and u.outsider is not None:
+            members = [*members, u.outsider]
+            rec(rule, kode, f"kelompok kerja beranggotakan {u.outsider.kode} dari unit {u.outsider.unit}")
         elif rule == "TEAM-OWNER-MISSING":
             owner = ""
             rec(rule, kode, "tim tanpa unit pemilik kinerja")

@@ -75,6 +75,7 @@ class Subject:
     jenjang: str
     model: Permodelan | None  # nearest model declared on its unit or an ancestor
     heads_declaring_unit: bool = False
+    outer_model: Permodelan | None = None  # for the head of a declaring unit: the model above that unit
 
 
 def _matches(m: PositionMatch, jenis: str, jenjang: str) -> bool:
@@ -163,7 +164,9 @@ class Policy:
         jf_head = ev.jenis == "fungsional" and e.jf_unit_head_may_evaluate and ev.heads
         if ev.jenis not in e.allowed_kinds and not jf_head:
             found.add("EVAL-GRADE")
-        model_id = subject.model.id if subject.model else None
+        # EVAL-GRADE judges the head of a declaring unit by the model above it
+        graded = subject.outer_model if subject.heads_declaring_unit else subject.model
+        model_id = graded.id if graded else None
         for f in e.forbidden:
             if not _matches(f.subject, subject.jenis, subject.jenjang) or ev.jenis not in f.evaluator:
                 continue

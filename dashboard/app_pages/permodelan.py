@@ -152,6 +152,7 @@ def units(a: data.Agency, m: Permodelan) -> None:
         s = shape.get(u["kode"], {})
         status.append({
             T.KODE: u["kode"], T.NAMA: u.get("nama"), T.JENIS: T.unit_jenis(u.get("jenis")),
+            T.M_HOW: T.M_INFERRED if u.get("disimpulkan") else T.M_DECLARED_BY_UNIT,
             T.M_ACTUAL_HEAD: T.kinds(s.get("kepala") or []), T.M_ACTUAL_LAYERS: s.get("lapisan"),
             T.M_NEAREST: s.get("terdekat"), T.M_MODEL_FINDINGS: len(model_f), T.M_OTHER_FINDINGS: len(other_f),
             T.STATUS: T.M_STATUS_OK if not model_f else T.M_STATUS_BAD,

@@ -3,7 +3,7 @@
 // severity: pelanggaran
 // groups: [atasan, permodelan]
 // subject: Jabatan
-// params: [models, atasan_staff_kinds, atasan_jf_unit_head, atasan_dasar]
+// params: [models, atasan_staff_kinds, atasan_jf_unit_head, atasan_dasar, jf_led_models]
 // message:
 //   jenis: "Jabatan {subjek} ({nama}, {jenis}) berkedudukan di bawah {atasan} ({jenis_atasan}), padahal pejabat fungsional dan pelaksana berkedudukan di bawah {boleh} atau pejabat fungsional yang memimpin unit kerja mandiri tempatnya berada."
 //   permodelan: "Jabatan {subjek} ({nama}, {jenis} {jenjang}) berkedudukan di bawah {atasan} ({jenis_atasan}), padahal permodelan {permodelan} menempatkannya di bawah {boleh}."
@@ -11,8 +11,8 @@
 //   Whom a JF or Pelaksana sits directly under. Every regulation places them
 //   under a JPT, an Administrator or a Pengawas, or under the JF appointed to
 //   lead the unit kerja mandiri they belong to (a JF head whose own superior
-//   sits outside its unit, and whose unit contains theirs); a Pelaksana or an
-//   ordinary JF is no atasan. Within a unit's nearest declared permodelan the
+//   sits outside its unit, whose unit contains theirs, and whose unit follows
+//   no model or one led by a JF); a Pelaksana or an ordinary JF is no atasan. Within a unit's nearest declared permodelan the
 //   model's `atasan` entries (first match by kind and jenjang) and, for other
 //   JF, its `jf_under` kinds say more; the head of the declaring unit itself is
 //   judged only by the general rule.
@@ -28,7 +28,9 @@ OPTIONAL MATCH (a)-[:DI_UNIT]->(au:UnitOrganisasi)
 WITH j, a, u, decl, model,
      a.jenis = 'fungsional' AND $atasan_jf_unit_head
        AND NOT EXISTS { (a)-[:ATASAN_LANGSUNG]->(:Jabatan)-[:DI_UNIT]->(au) }
-       AND EXISTS { (u)-[:BAGIAN_DARI*0..]->(au) } AS jf_head,
+       AND EXISTS { (u)-[:BAGIAN_DARI*0..]->(au) }
+       AND coalesce(head(COLLECT { MATCH path = (au)-[:BAGIAN_DARI*0..]->(:UnitOrganisasi)-[:MENERAPKAN]->(m:Permodelan)
+                          RETURN m.id ORDER BY length(path) LIMIT 1 }), '') IN [''] + $jf_led_models AS jf_head,
      decl IS NOT NULL AND u = decl AND NOT EXISTS { (a)-[:DI_UNIT]->(decl) } AS heads_decl
 WITH j, a, model, jf_head,
      CASE WHEN model IS NULL OR heads_decl THEN null

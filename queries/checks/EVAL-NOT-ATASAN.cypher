@@ -19,7 +19,9 @@
 //   `penilai`). The recorded evaluator is
 //   compared with that position itself, not with its kind. A delegation in
 //   pendelegasian.csv that covers the position at the reference date makes
-//   another evaluator lawful. A position with no superior is left to
+//   another evaluator lawful, except where the model entry says the text keeps
+//   the rating from delegates (`delegasi: false`, e.g. Metro's Setda, where the
+//   Asisten delegates only the management of an Ahli Madya's performance). A position with no superior is left to
 //   ATASAN-MISSING, one with no evaluator to EVAL-MISSING.
 MATCH (j:Jabatan {muatan: $muatan})-[:DI_UNIT]->(u:UnitOrganisasi)
 WHERE j.jenis <> 'kepala_daerah' AND EXISTS { (j)-[:PENILAI]->() }
@@ -51,7 +53,7 @@ WHERE (size(seharusnya) > 0 OR relasi = 'delegasi')
   AND none(p IN dicatat WHERE p IN seharusnya)
   AND NOT EXISTS {
     MATCH (dl:Pendelegasian)-[:PENERIMA]->(p:Jabatan)
-    WHERE p IN dicatat
+    WHERE p IN dicatat AND coalesce(rule.delegasi, true)
       AND coalesce(dl.mulai, '') <= $per AND coalesce(dl.selesai, $per) >= $per
       AND EXISTS { (dl)-[:LINGKUP]->(x) WHERE x = j OR EXISTS { (u)-[:BAGIAN_DARI*0..]->(x) } }
   }

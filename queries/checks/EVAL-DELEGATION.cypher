@@ -3,7 +3,7 @@
 // severity: peringatan
 // groups: [penilai]
 // subject: Jabatan
-// params: [allowed_kinds, allowed_kinds_dasar]
+// params: [allowed_kinds, allowed_kinds_dasar, jf_unit_head_may_evaluate, jf_led_models]
 // message:
 //   jenis_penerima: "Jabatan {subjek} ({nama}, {jenis}) menerima pendelegasian kewenangan penilaian atas {lingkup} (SK {sk}), padahal jenis jabatan ini tidak dapat menjadi pejabat penilai kinerja."
 //   pemberi: "Pendelegasian kepada {subjek} ({nama}) atas {lingkup} (SK {sk}) diberikan oleh {pemberi}, yang bukan pimpinan atau atasan dari lingkup itu."
@@ -11,7 +11,8 @@
 // description: >
 //   A delegation of the rating authority (pendelegasian.csv) is itself judged:
 //   the delegate must be a kind that may be a Pejabat Penilai Kinerja ("paling
-//   rendah pejabat pengawas"); the giver must head the delegated scope or be
+//   rendah pejabat pengawas"), or a JF who heads a unit kerja mandiri (a unit
+//   following no model or a JF-led one) containing the scope; the giver must head the delegated scope or be
 //   above it on the superior chain (one can only delegate an authority one
 //   holds); and one scope is not delegated to two officials for overlapping
 //   periods. Each finding names the SK. Where the text keeps a rating from
@@ -30,7 +31,14 @@ WITH d, p, g, x,
                MATCH (d2)-[:PENERIMA]->(p2:Jabatan)
                RETURN DISTINCT p2.kode ORDER BY p2.kode } AS lain
 WITH d, p, g, x, lain,
-     CASE WHEN NOT p.jenis IN $allowed_kinds THEN [{sebab: 'jenis_penerima', dasar: $allowed_kinds_dasar, severity: 'pelanggaran'}] ELSE [] END
+     CASE WHEN NOT p.jenis IN $allowed_kinds
+               AND NOT (p.jenis = 'fungsional' AND $jf_unit_head_may_evaluate
+                        AND EXISTS { (p)-[:DI_UNIT]->(pu:UnitOrganisasi)
+                                     WHERE NOT EXISTS { (p)-[:ATASAN_LANGSUNG]->(:Jabatan)-[:DI_UNIT]->(pu) }
+                                       AND (x = pu OR EXISTS { (x)-[:DI_UNIT|BAGIAN_DARI]->(:UnitOrganisasi)-[:BAGIAN_DARI*0..]->(pu) })
+                                       AND coalesce(head(COLLECT { MATCH path = (pu)-[:BAGIAN_DARI*0..]->(:UnitOrganisasi)-[:MENERAPKAN]->(m:Permodelan)
+                                                                   RETURN m.id ORDER BY length(path) LIMIT 1 }), '') IN [''] + $jf_led_models })
+          THEN [{sebab: 'jenis_penerima', dasar: $allowed_kinds_dasar, severity: 'pelanggaran'}] ELSE [] END
      + CASE WHEN none(h IN puncak WHERE (x:UnitOrganisasi AND h = g) OR EXISTS { (h)-[:ATASAN_LANGSUNG]->{1,20}(g) })
             THEN [{sebab: 'pemberi', dasar: null, severity: null}] ELSE [] END
      + CASE WHEN size(lain) > 0 THEN [{sebab: 'ganda', dasar: null, severity: null}] ELSE [] END AS alasan

@@ -265,6 +265,12 @@ def unit_subtree(agency: Agency, unit: str) -> list[dict[str, Any]]:
     return _holders(_keyed("unit_subtree", agency.kode, agency.muatan, (("unit", unit),)))
 
 
+def position_delegations(agency: Agency, jabatan: str) -> list[dict[str, Any]]:
+    """The delegations of the rating authority that cover one position, judged today."""
+    return _keyed("position_delegations", agency.kode, agency.muatan,
+                  (("jabatan", jabatan), ("per", dt.date.today().isoformat())))
+
+
 def position_chain(agency: Agency, jabatan: str) -> list[dict[str, Any]]:
     return _holders(_keyed("position_chain", agency.kode, agency.muatan, (("jabatan", jabatan),)))
 

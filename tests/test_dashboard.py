@@ -408,3 +408,19 @@ def test_network_groups_staff_when_one_level_is_too_wide_to_read() -> None:
     assert {n["id"] for n in g.nodes} == {"j:H", "g:H:fungsional", "g:H:pelaksana"}
     assert len(g.table) == 31 and g.notes
     assert next(n for n in g.nodes if n["id"] == "g:H:pelaksana")["label"].startswith("15 × Pelaksana")
+
+
+def test_graf_shows_the_delegations_that_cover_a_position(instansi: str, load_tables) -> None:
+    # "Pejabat Penilai Kinerja adalah atasan langsung ... atau pejabat lain yang diberi pendelegasian
+    # kewenangan": the chain view names the delegate and the SK (issue 19).
+    t = dashboard_agency(instansi)
+    t["pendelegasian"] = [{"penilai": "SEKDIS", "pemberi": "KADIS", "lingkup": "BID-P2P", "sk_nomor": "800/7/DINKES/2024",
+                           "mulai": "2024-01-01", "selesai": ""}]
+    load_tables(t)
+    at = open_page(instansi, "graf")
+    at.segmented_control(key=f"graf_mode_{instansi}").set_value("jabatan").run()
+    at.selectbox(key=f"graf_jabatan_unit_{instansi}").select("BID-P2P").run()
+    at.selectbox(key=f"graf_jabatan_{instansi}_BID-P2P").select("EPID-1").run()
+    table = frame_with(at, T.G_DELEGATE, T.G_SK)
+    assert table[T.G_SK].tolist() == ["800/7/DINKES/2024"] and table[T.G_IN_FORCE].tolist() == [T.YES]
+    assert table[T.G_DELEGATE].tolist()[0].startswith("SEKDIS")

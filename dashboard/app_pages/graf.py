@@ -115,6 +115,15 @@ def draw_unit(a: data.Agency, unit: str) -> None:
 def draw_chain(a: data.Agency, kode: str) -> None:
     rows = data.position_chain(a, kode)
     widgets.show_graph(network.chain_graph(rows, kode, marks(a)), kode)
+    delegated = data.position_delegations(a, kode)
+    if delegated:
+        st.markdown(f"**{T.G_DELEGATIONS}**")
+        st.caption(T.G_DELEGATIONS_HELP)
+        st.dataframe(pd.DataFrame([{
+            T.G_DELEGATE: f"{d['penerima']} ({d['nama_penerima']})", T.G_GIVER: d["pemberi"], T.G_SCOPE: d["lingkup"],
+            T.G_SK: d.get("sk") or T.NONE, T.G_PERIOD: f"{d.get('mulai') or '…'} s.d. {d.get('selesai') or '…'}",
+            T.G_IN_FORCE: T.YES if d["berlaku"] else T.NO,
+        } for d in delegated]), hide_index=True)
 
 
 def draw_team(a: data.Agency, kode: str) -> None:

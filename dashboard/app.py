@@ -8,6 +8,8 @@ cached, so the next interaction tries again.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pathlib import Path
 
 import streamlit as st
@@ -48,6 +50,7 @@ def agency_picker() -> data.Agency | None:
         if agency is not None:
             st.query_params[data.SESSION_KEY] = agency.kode  # keep the URL shareable
             st.caption(f"{T.PROFILE}: {T.md(agency.profil)}  \n{T.LOADED_AT}: {T.md(agency.dimuat[:19].replace('T', ' '))}")
+        st.date_input(T.PER, value=dt.date.today(), key=data.PER_KEY, help=T.PER_HELP, format="YYYY-MM-DD")
         if data.samaran() is not None:
             st.caption(T.SAMARKAN_ON)
         st.button(T.REFRESH, help=T.REFRESH_HELP, on_click=refresh, icon=":material/refresh:")

@@ -180,14 +180,27 @@ def forget_agencies() -> None:
 # --------------------------------------------------------------------------------------------- per agency
 
 @st.cache_data(ttl=TTL, max_entries=MAX_AGENCIES, show_spinner=T.LOADING_CHECKS)
-def finding_rows(instansi: str, muatan: str, profil: str) -> list[dict[str, str]]:
-    """DESIGN §3 rows of every check of the agency's profile."""
-    found = _verified(instansi, muatan, lambda d, db: runner.findings_at(d, db, instansi, muatan, load_profile(profil)))
+def finding_rows(instansi: str, muatan: str, profil: str, per: str) -> list[dict[str, str]]:
+    """DESIGN §3 rows of every check of the agency's profile, at the reference date ``per``."""
+    found = _verified(instansi, muatan, lambda d, db: runner.findings_at(d, db, instansi, muatan, load_profile(profil),
+                                                                          per=dt.date.fromisoformat(per)))
     return [f.as_row() for f in found]
 
 
+PER_KEY = "per"  # session_state key of the sidebar's reference date
+
+
+def reference_date() -> str:
+    """The date the checks judge periods at (the sidebar's *Tanggal acuan*), default today."""
+    try:
+        chosen = st.session_state.get(PER_KEY)
+    except Exception:  # noqa: BLE001 - outside a script run (the warming thread) there is no session
+        chosen = None
+    return (chosen or dt.date.today()).isoformat()
+
+
 def findings(agency: Agency) -> list[dict[str, str]]:
-    rows = finding_rows(agency.kode, agency.muatan, agency.profil)
+    rows = finding_rows(agency.kode, agency.muatan, agency.profil, reference_date())
     if (p := samaran()) is None:
         return rows
     known = _officials_index(p, agency.kode, agency.muatan)
@@ -234,15 +247,15 @@ def officials_list(agency: Agency) -> list[dict[str, Any]]:
 
 
 @st.cache_data(ttl=TTL, max_entries=MAX_AGENCIES, show_spinner=False)
-def _finding_units(instansi: str, muatan: str, profil: str) -> list[str | None]:
-    rows = finding_rows(instansi, muatan, profil)
+def _finding_units(instansi: str, muatan: str, profil: str, per: str) -> list[str | None]:
+    rows = finding_rows(instansi, muatan, profil, per)
     subject_rows = _read("subjects", instansi, muatan, subjek=sorted({r["subjek"] for r in rows}))
     return finding_units(rows, subject_rows)
 
 
 def finding_unit_list(agency: Agency) -> list[str | None]:
     """The unit each finding of ``findings(agency)`` is about (same order), or None."""
-    return _finding_units(agency.kode, agency.muatan, agency.profil)
+    return _finding_units(agency.kode, agency.muatan, agency.profil, reference_date())
 
 
 @st.cache_data(ttl=TTL, max_entries=MAX_AGENCIES, show_spinner=False)

@@ -237,6 +237,8 @@ G_SEARCH_NONE = "Tidak ada yang cocok dengan pencarian."
 G_SEARCH_SHORT = "Ketik minimal 2 karakter."
 G_SEARCH_KIND = {"unit": "Unit", "jabatan": "Jabatan", "pegawai": "Pegawai", "tim": "Tim"}
 G_POSITION = "Jabatan"
+PER = "Tanggal acuan"
+PER_HELP = "Pemeriksaan menilai pendelegasian (dan masa berlakunya) pada tanggal ini; bawaan: hari ini."
 G_DELEGATIONS = "Pendelegasian kewenangan penilaian yang mencakup jabatan ini"
 G_DELEGATIONS_HELP = ("Dari pendelegasian.csv: pejabat lain yang diberi kewenangan menilai jabatan ini, dengan SK-nya. "
                       "Yang berlaku hari ini membuat penilaiannya sah (EVAL-NOT-ATASAN).")

@@ -424,3 +424,19 @@ def test_graf_shows_the_delegations_that_cover_a_position(instansi: str, load_ta
     table = frame_with(at, T.G_DELEGATE, T.G_SK)
     assert table[T.G_SK].tolist() == ["800/7/DINKES/2024"] and table[T.G_IN_FORCE].tolist() == [T.YES]
     assert table[T.G_DELEGATE].tolist()[0].startswith("SEKDIS")
+
+
+def test_the_reference_date_in_the_sidebar_judges_delegations_at_that_date(instansi: str, load_tables) -> None:
+    import datetime as dt
+
+    t = dashboard_agency(instansi)
+    t["jabatan"] = [{**j, "penilai": "SEKDIS"} if j["kode"] == "EPID-1" else j for j in t["jabatan"]]
+    t["pendelegasian"] = [{"penilai": "SEKDIS", "pemberi": "KADIS", "lingkup": "BID-P2P", "sk_nomor": "800/7/DINKES/2024",
+                           "mulai": "2024-01-01", "selesai": "2025-06-30"}]
+    load_tables(t)
+    at = open_page(instansi, "temuan")
+    rules = set(zip(frames(at)[0][T.RULE], frames(at)[0][T.SUBJECT]))
+    assert ("EVAL-NOT-ATASAN", "EPID-1") in rules  # the SK expired before today
+    at.date_input(key=data.PER_KEY).set_value(dt.date(2025, 1, 1)).run()
+    rules = set(zip(frames(at)[0][T.RULE], frames(at)[0][T.SUBJECT]))
+    assert ("EVAL-NOT-ATASAN", "EPID-1") not in rules  # within the SK's period

@@ -277,6 +277,7 @@ class Engine:
         self.faults = faults
         self.people = People(rng)
         self.last_staff: Seat | None = None  # a filled JF/pelaksana of the last closed unit
+        self.sekda: Seat | None = None  # the head of the Sekretariat Daerah, once opened (an SK role)
         self.place_no = 0
         self.schools: dict[str, int] = {}
         self._placements: dict[tuple, Placement | None] = {}
@@ -629,6 +630,8 @@ class Engine:
                     declares=pl.declared is not None)
         u = Unit(kode, spec.nama, pl.jenis, fam, theme, spec.place, pl.model, pl.declared, head,
                  (head,) + parent.chain, tiers, pegawai, rule=rule)
+        if pl.jenis == "sekretariat_daerah":
+            self.sekda = head
         # the head's evaluator is its atasan (EVAL-NOT-ATASAN); only the head of a unit with its own model
         # may sit under a seat above the parent's head (a UPTD's head under the Kepala Dinas)
         evaluator = parent.chain[pl.penilai].kode
@@ -1066,6 +1069,15 @@ class Engine:
                 sk_nomor, issuer = "", None
                 rec(rule, kode, "anggota dari instansi lain tanpa SK")
                 rec("TEAM-SK-MISSING", kode, "tim lintas instansi tanpa SK")
+        if sk_nomor and issuer is not None and p.teams.sk_scope is not None:
+            # the signer the text names for the team's scope, as TEAM-SK-MISSING reads it
+            scope = self._scope(u, [*members, *leaders], externals, owner)
+            if not p.signer_ok(issuer, scope, u.chain, self.sekda):
+                signer = p.sk_signer(scope, u.chain, self.sekda) if rule != "TEAM-CROSS-AGENCY" else None
+                if signer is not None:
+                    issuer = signer
+                else:
+                    rec("TEAM-SK-MISSING", kode, f"SK tim diterbitkan {issuer.kode}, bukan pejabat yang berwenang untuk tim {scope}")
         end = add_months(start, months) - dt.timedelta(days=1)
         lead_end = add_months(start, lead_months) - dt.timedelta(days=1)
         self.w.write("tim", (kode, nama, jenis, owner, sk_nomor, issuer.kode if issuer else "", start.isoformat(), end.isoformat()))
@@ -1078,6 +1090,22 @@ class Engine:
                 self.w.write("anggota_tim", (kode, s.holder, "anggota", start.isoformat(), end.isoformat(), how))
         for nip in externals:
             self.w.write("anggota_tim", (kode, nip, "anggota", start.isoformat(), end.isoformat(), "ditugaskan"))
+
+    @staticmethod
+    def _scope(u: Unit, seats: list[Seat], externals: list[str], owner: str) -> str:
+        """The team's scope as TEAM-SK-MISSING reads it: unit codes nest (a child's code starts with its
+        parent's and a dash)."""
+        def within(unit: str, top: str) -> bool:
+            return unit == top or unit.startswith(f"{top}-")
+
+        if externals or any(not s.unit for s in seats):
+            return "instansi"
+        pd = u.chain[-2].unit if len(u.chain) >= 2 else ""
+        if owner and not u.is_root and all(within(s.unit, owner) for s in seats):
+            return "unit"
+        if owner and pd and all(within(s.unit, pd) for s in seats):
+            return "pd"
+        return "pemda"
 
     def _external(self) -> str:
         nip, gender = self.people.nip()

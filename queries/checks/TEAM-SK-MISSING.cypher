@@ -14,7 +14,8 @@
 //   the team's scope, read from where its members sit: all within the unit
 //   that owns its performance ('unit'), within that unit's Perangkat Daerah
 //   ('pd'), across Perangkat Daerah ('pemda'), or with members from another
-//   agency ('instansi'); and it is named by role, so a Kabid of another Dinas
+//   agency ('instansi'); a team owned by the Pemda itself (the root unit) is
+//   never a one-unit team; and the issuer is named by role, so a Kabid of another Dinas
 //   no longer passes as 'an Administrator': the head of the owner unit, the
 //   head of its Perangkat Daerah, the Sekda (head of the Sekretariat Daerah),
 //   the Kepala Daerah. Without sk_scope the issuer's kind is compared with
@@ -30,7 +31,8 @@ WITH t, s, o, pd,
                RETURN DISTINCT mu } AS unit_anggota
 WITH t, s, o, pd,
      CASE WHEN luar THEN 'instansi'
-          WHEN o IS NOT NULL AND all(mu IN unit_anggota WHERE EXISTS { (mu)-[:BAGIAN_DARI*0..]->(o) }) THEN 'unit'
+          WHEN o IS NOT NULL AND EXISTS { (o)-[:BAGIAN_DARI]->(:UnitOrganisasi) }
+               AND all(mu IN unit_anggota WHERE EXISTS { (mu)-[:BAGIAN_DARI*0..]->(o) }) THEN 'unit'
           WHEN pd IS NOT NULL AND all(mu IN unit_anggota WHERE EXISTS { (mu)-[:BAGIAN_DARI*0..]->(pd) }) THEN 'pd'
           ELSE 'pemda' END AS lingkup
 WITH t, s, lingkup, CASE WHEN $sk_scope IS NULL THEN null ELSE $sk_scope[lingkup] END AS aturan,

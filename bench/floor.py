@@ -693,7 +693,7 @@ def team_sk_missing(o: Org, p: dict[str, Any]) -> list[Row]:
             if missing:
                 if p["sk_required"]:
                     out.append((k, t["nama"], "tanpa_sk", s, jenis))
-            elif scopes is not None:
+            elif scopes is not None and t.get("pemilik_kinerja"):
                 rule = scopes[_scope(o, k, t)]
                 if not _roles(o, s, t) & set(rule["peran"]):
                     out.append((k, t["nama"], "lingkup", s, jenis))

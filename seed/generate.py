@@ -1082,7 +1082,7 @@ class Engine:
                 sk_nomor, issuer = "", None
                 rec(rule, kode, "anggota dari instansi lain tanpa SK")
                 rec("TEAM-SK-MISSING", kode, "tim lintas instansi tanpa SK")
-        if sk_nomor and issuer is not None and p.teams.sk_scope is not None:
+        if sk_nomor and issuer is not None and owner and p.teams.sk_scope is not None:
             # the signer the text names for the team's scope, as TEAM-SK-MISSING reads it
             scope = self._scope(chain, [*members, *leaders], externals, owner)
             if not p.signer_ok(issuer, scope, chain, self.sekda):

@@ -658,9 +658,9 @@ def _scope(o: Org, k: str, t: dict[str, str]) -> str:
         return "instansi"
     units = {o.unit_of[j] for w in members for col in ("jabatan", "plt") for j in split_codes(w.get(col, ""))}
     owner = t.get("pemilik_kinerja")
-    if owner and all(owner in o.line[u] for u in units):
-        return "unit"
     root = next(u for u, parent in o.parent.items() if not parent)
+    if owner and owner != root and all(owner in o.line[u] for u in units):
+        return "unit"
     pd = next((u for u in o.line[owner] if o.parent[u] == root), None) if owner else None
     return "pd" if pd is not None and all(pd in o.line[u] for u in units) else "pemda"
 
@@ -693,7 +693,7 @@ def team_sk_missing(o: Org, p: dict[str, Any]) -> list[Row]:
             if missing:
                 if p["sk_required"]:
                     out.append((k, t["nama"], "tanpa_sk", s, jenis))
-            elif scopes is not None:
+            elif scopes is not None and t.get("pemilik_kinerja"):
                 rule = scopes[_scope(o, k, t)]
                 if not _roles(o, s, t) & set(rule["peran"]):
                     out.append((k, t["nama"], "lingkup", s, jenis))

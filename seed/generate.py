@@ -277,6 +277,10 @@ class Engine:
         self.faults = faults
         self.people = People(rng)
         self.last_staff: Seat | None = None  # a filled JF/pelaksana of the last closed unit
+        self.sekda: Seat | None = None  # the head of the Sekretariat Daerah, once opened (an SK role)
+        self.pd_of: dict[str, str] = {}  # unit -> the Perangkat Daerah (root child) it belongs to
+        self.pd_heads: dict[str, Seat] = {}  # Perangkat Daerah -> its head
+        self.parent_of: dict[str, str] = {}  # unit -> its parent unit
         self.place_no = 0
         self.schools: dict[str, int] = {}
         self._placements: dict[tuple, Placement | None] = {}
@@ -629,6 +633,12 @@ class Engine:
                     declares=pl.declared is not None)
         u = Unit(kode, spec.nama, pl.jenis, fam, theme, spec.place, pl.model, pl.declared, head,
                  (head,) + parent.chain, tiers, pegawai, rule=rule)
+        if pl.jenis == "sekretariat_daerah":
+            self.sekda = head
+        self.pd_of[kode] = kode if parent.is_root else self.pd_of.get(parent.kode, "")
+        self.parent_of[kode] = parent.kode
+        if parent.is_root:
+            self.pd_heads[kode] = head
         # the head's evaluator is its atasan (EVAL-NOT-ATASAN); only the head of a unit with its own model
         # may sit under a seat above the parent's head (a UPTD's head under the Kepala Dinas)
         evaluator = parent.chain[pl.penilai].kode
@@ -964,7 +974,10 @@ class Engine:
             for i in range(0, len(u.child_samples) - 1, 4):
                 members = [s for group in u.child_samples[i:i + 4] for s in group[:2]]
                 if len({s.unit for s in members}) >= 2:
-                    self._team(u, members, jenis="tim_kerja")
+                    # a team across Perangkat Daerah is owned by one of them, not by the Pemda as a whole
+                    pd = self.pd_of.get(members[0].unit, "") if u.is_root else ""
+                    home = (pd, (self.pd_heads[pd], *u.chain)) if pd in self.pd_heads else None
+                    self._team(u, members, jenis="tim_kerja", home=home)
         reports = u.reports + self._span_shift[u.head.kode]
         if reports > p.span_max and u.rule != "SPAN-WIDE":
             rec("SPAN-WIDE", u.head.kode, f"{u.head.kode} membawahi langsung {reports} jabatan (batas {p.span_max}); melekat pada struktur")
@@ -984,7 +997,9 @@ class Engine:
             u.pool = []
             u.gap = self.rng.randint(9, 13)
 
-    def _team(self, u: Unit, members: list[Seat], *, jenis: str = "kelompok_kerja", outside_leader: bool = False) -> None:
+    def _team(self, u: Unit, members: list[Seat], *, jenis: str = "kelompok_kerja", outside_leader: bool = False,
+              home: tuple[str, tuple[Seat, ...]] | None = None) -> None:
+        """A team of ``u`` (or, with ``home``, owned by that unit, whose head's chain is given)."""
         p, rng, rec = self.policy, self.rng, self.faults.record
         rule = None
         if outside_leader:
@@ -995,7 +1010,8 @@ class Engine:
         eligible = [s for s in members if p.may_lead(s.jenis)]
         if not eligible and p.teams.leader_min > 0:
             return
-        issuer = p.sk_issuer(u.chain)
+        chain = home[1] if home else u.chain
+        issuer = p.sk_issuer(chain)
         if issuer is None and p.teams.sk_required:
             return
         u.teams += 1
@@ -1004,7 +1020,7 @@ class Engine:
         topic = topics[rng.randrange(len(topics))]
         nama = f"{'Kelompok Kerja' if jenis == 'kelompok_kerja' else 'Tim Kerja'} {topic}"
         externals: list[str] = []
-        cross_issuer = p.sk_issuer(u.chain, cross_agency=True)
+        cross_issuer = p.sk_issuer(chain, cross_agency=True)
         if rule is None and cross_issuer is not None and rng.random() < CROSS_AGENCY_SHARE:
             issuer = cross_issuer
             externals = [self._external() for _ in range(rng.randint(1, 2))]
@@ -1013,7 +1029,7 @@ class Engine:
         start = dt.date(2024 + rng.randint(0, 1), rng.randint(1, 6), 1)
         lead_months = months if p.leader_months_max is None else min(months, max(1, p.leader_months_max))
         leaders = eligible[:1]
-        owner = u.kode
+        owner = home[0] if home else u.kode
         sk_nomor = f"800/{u.teams:03d}/{u.kode}/{start.year}"
         if rule == "TEAM-LEADER-GRADE":
             boss = next(s for s in u.chain if s.holder and not p.may_lead(s.jenis))
@@ -1066,6 +1082,15 @@ class Engine:
                 sk_nomor, issuer = "", None
                 rec(rule, kode, "anggota dari instansi lain tanpa SK")
                 rec("TEAM-SK-MISSING", kode, "tim lintas instansi tanpa SK")
+        if sk_nomor and issuer is not None and owner and p.teams.sk_scope is not None:
+            # the signer the text names for the team's scope, as TEAM-SK-MISSING reads it
+            scope = self._scope(chain, [*members, *leaders], externals, owner)
+            if not p.signer_ok(issuer, scope, chain, self.sekda):
+                signer = p.sk_signer(scope, chain, self.sekda) if rule != "TEAM-CROSS-AGENCY" else None
+                if signer is not None:
+                    issuer = signer
+                else:
+                    rec("TEAM-SK-MISSING", kode, f"SK tim diterbitkan {issuer.kode}, bukan pejabat yang berwenang untuk tim {scope}")
         end = add_months(start, months) - dt.timedelta(days=1)
         lead_end = add_months(start, lead_months) - dt.timedelta(days=1)
         self.w.write("tim", (kode, nama, jenis, owner, sk_nomor, issuer.kode if issuer else "", start.isoformat(), end.isoformat()))
@@ -1078,6 +1103,22 @@ class Engine:
                 self.w.write("anggota_tim", (kode, s.holder, "anggota", start.isoformat(), end.isoformat(), how))
         for nip in externals:
             self.w.write("anggota_tim", (kode, nip, "anggota", start.isoformat(), end.isoformat(), "ditugaskan"))
+
+    def _scope(self, chain: tuple[Seat, ...], seats: list[Seat], externals: list[str], owner: str) -> str:
+        """The team's scope as TEAM-SK-MISSING reads it (``chain``: the owner's head up to the root's)."""
+        def within(unit: str, top: str) -> bool:
+            while unit and unit != top:
+                unit = self.parent_of.get(unit, "")
+            return unit == top
+
+        if externals or any(not s.unit for s in seats):
+            return "instansi"
+        pd = chain[-2].unit if len(chain) >= 2 else ""
+        if owner and len(chain) >= 2 and all(within(s.unit, owner) for s in seats):
+            return "unit"
+        if owner and pd and all(within(s.unit, pd) for s in seats):
+            return "pd"
+        return "pemda"
 
     def _external(self) -> str:
         nip, gender = self.people.nip()

@@ -236,6 +236,28 @@ class Policy:
             kinds &= set(self.teams.cross_agency_sk_issuers)
         return next((s for s in chain if s.jenis in kinds), None)
 
+    @staticmethod
+    def _role_seats(chain: tuple[Seat, ...], sekda: Seat | None) -> dict[str, Seat | None]:
+        """TEAM-SK-MISSING's roles for a team owned by ``chain[0]``'s unit (chain: its head up to the root's)."""
+        return {"pimpinan_pemilik": chain[0] if len(chain) >= 2 else None,
+                "kepala_pd": chain[-2] if len(chain) >= 2 else None,
+                "sekretaris_daerah": sekda, "kepala_daerah": chain[-1]}
+
+    def sk_signer(self, scope: str, chain: tuple[Seat, ...], sekda: Seat | None) -> Seat | None:
+        """Who signs a team SK of ``scope`` (unit, pd, pemda, instansi): by role where the profile gives
+        teams.sk_scope, else by kind as before."""
+        if self.teams.sk_scope is None:
+            return self.sk_issuer(chain, cross_agency=scope == "instansi")
+        seats = self._role_seats(chain, sekda)
+        return next((seats[r] for r in self.teams.sk_scope[scope].peran if seats[r] is not None), None)
+
+    def signer_ok(self, seat: Seat, scope: str, chain: tuple[Seat, ...], sekda: Seat | None) -> bool:
+        """TEAM-SK-MISSING, as the check reads it, finds nothing about ``seat`` signing such a team."""
+        if self.teams.sk_scope is None:
+            return seat.jenis in self.teams.sk_issuers
+        seats = self._role_seats(chain, sekda)
+        return any(seats[r] is not None and seats[r].kode == seat.kode for r in self.teams.sk_scope[scope].peran)
+
     def may_lead(self, jenis: str) -> bool:
         return jenis in self.teams.leader_kinds
 

@@ -14,10 +14,12 @@
 //   the team's scope, read from where its members sit: all within the unit
 //   that owns its performance ('unit'), within that unit's Perangkat Daerah
 //   ('pd'), across Perangkat Daerah ('pemda'), or with members from another
-//   agency ('instansi'); and it is named by role, so a Kabid of another Dinas
+//   agency ('instansi'); a team owned by the Pemda itself (the root unit) is
+//   never a one-unit team; and the issuer is named by role, so a Kabid of another Dinas
 //   no longer passes as 'an Administrator': the head of the owner unit, the
 //   head of its Perangkat Daerah, the Sekda (head of the Sekretariat Daerah),
-//   the Kepala Daerah. Without sk_scope the issuer's kind is compared with
+//   the Kepala Daerah. A team with no owner unit is TEAM-OWNER-MISSING's (its
+//   scope cannot be read). Without sk_scope the issuer's kind is compared with
 //   sk_issuers.
 MATCH (t:TimKerja {muatan: $muatan})
 OPTIONAL MATCH (t)-[:DITETAPKAN_OLEH]->(s:Jabatan)
@@ -30,23 +32,24 @@ WITH t, s, o, pd,
                RETURN DISTINCT mu } AS unit_anggota
 WITH t, s, o, pd,
      CASE WHEN luar THEN 'instansi'
-          WHEN o IS NOT NULL AND all(mu IN unit_anggota WHERE EXISTS { (mu)-[:BAGIAN_DARI*0..]->(o) }) THEN 'unit'
+          WHEN o IS NOT NULL AND EXISTS { (o)-[:BAGIAN_DARI]->(:UnitOrganisasi) }
+               AND all(mu IN unit_anggota WHERE EXISTS { (mu)-[:BAGIAN_DARI*0..]->(o) }) THEN 'unit'
           WHEN pd IS NOT NULL AND all(mu IN unit_anggota WHERE EXISTS { (mu)-[:BAGIAN_DARI*0..]->(pd) }) THEN 'pd'
           ELSE 'pemda' END AS lingkup
 WITH t, s, lingkup, CASE WHEN $sk_scope IS NULL THEN null ELSE $sk_scope[lingkup] END AS aturan,
      s IS NOT NULL AND EXISTS { (s)-[:DI_UNIT]->(su:UnitOrganisasi)
                                 WHERE NOT EXISTS { (s)-[:ATASAN_LANGSUNG]->(:Jabatan)-[:DI_UNIT]->(su) } } AS memimpin,
      o, pd
-WITH t, s, lingkup, aturan,
+WITH t, s, lingkup, aturan, o IS NOT NULL AS pemilik,
      [r IN CASE WHEN s IS NULL THEN [] ELSE ['pimpinan_pemilik', 'kepala_pd', 'sekretaris_daerah', 'kepala_daerah'] END
       WHERE (r = 'kepala_daerah' AND s.jenis = 'kepala_daerah')
          OR (r = 'pimpinan_pemilik' AND memimpin AND EXISTS { (s)-[:DI_UNIT]->(o) })
          OR (r = 'kepala_pd' AND memimpin AND EXISTS { (s)-[:DI_UNIT]->(pd) })
          OR (r = 'sekretaris_daerah' AND memimpin AND EXISTS { (s)-[:DI_UNIT]->(:UnitOrganisasi {jenis: 'sekretariat_daerah'}) })
      ] AS peran_penerbit
-WITH t, s, lingkup, aturan, peran_penerbit,
+WITH t, s, lingkup, aturan, peran_penerbit, pemilik,
      CASE WHEN t.sk_nomor IS NULL OR s IS NULL THEN CASE WHEN $sk_required THEN 'tanpa_sk' END
-          WHEN aturan IS NOT NULL AND none(r IN peran_penerbit WHERE r IN aturan.peran) THEN 'lingkup'
+          WHEN aturan IS NOT NULL AND pemilik AND none(r IN peran_penerbit WHERE r IN aturan.peran) THEN 'lingkup'
           WHEN $sk_scope IS NULL AND NOT s.jenis IN $sk_issuers THEN 'penerbit'
      END AS sebab
 WHERE sebab IS NOT NULL

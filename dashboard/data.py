@@ -279,9 +279,8 @@ def unit_subtree(agency: Agency, unit: str) -> list[dict[str, Any]]:
 
 
 def position_delegations(agency: Agency, jabatan: str) -> list[dict[str, Any]]:
-    """The delegations of the rating authority that cover one position, judged today."""
-    return _keyed("position_delegations", agency.kode, agency.muatan,
-                  (("jabatan", jabatan), ("per", dt.date.today().isoformat())))
+    """The delegations of the rating authority that cover one position, judged at the reference date."""
+    return _keyed("position_delegations", agency.kode, agency.muatan, (("jabatan", jabatan), ("per", reference_date())))
 
 
 def position_chain(agency: Agency, jabatan: str) -> list[dict[str, Any]]:

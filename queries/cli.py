@@ -67,8 +67,8 @@ def check(
     rule: Optional[list[str]] = typer.Option(None, "--rule", "-r", help="hanya aturan ini (boleh berulang)"),
     samarkan: bool = typer.Option(False, "--samarkan", help="ganti NIP dan nama pegawai dengan samaran yang tetap "
                                   "(sama dengan SIKERJA_SAMARKAN=1)"),
-    per: Optional[str] = typer.Option(None, "--per", help="tanggal acuan YYYY-MM-DD: keanggotaan, masa tim dan "
-                                      "pendelegasian dinilai pada tanggal ini; bawaan: hari ini"),
+    per: Optional[str] = typer.Option(None, "--per", help="tanggal acuan YYYY-MM-DD: pendelegasian kewenangan "
+                                      "penilaian dinilai pada tanggal ini; bawaan: hari ini"),
 ) -> None:
     """Jalankan pemeriksaan profil tiap instansi; exit 0 bersih, 1 ada temuan setingkat --fail-on, 2 galat."""
     from sikerja.loader.cli import err, fail, out, reporting
@@ -114,16 +114,13 @@ def check(
 
 def _reference_date(value: str | None, fail):
     """``--per`` as a date, or None for today; a malformed value is a usage error (exit 2)."""
-    import datetime as dt
+    from sikerja.loader.validate import parse_date
 
     if value is None:
         return None
-    try:
-        if len(value) != 10:
-            raise ValueError(value)
-        return dt.date.fromisoformat(value)
-    except ValueError:
+    if (date := parse_date(value)) is None:
         fail(f"--per harus tanggal berformat YYYY-MM-DD, bukan {value!r}")
+    return date
 
 
 def _print_table(findings, console) -> None:
